@@ -1,0 +1,46 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'apps/web/**', 'bench/results/**', 'test-output/**', 'packages/cli/bin/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(fs|path|crypto|os|url|util|stream|events|http|https|net|zlib|worker_threads|child_process|buffer|assert|readline|perf_hooks|timers)(/.*)?$', message: 'Use the node: protocol for Node built-ins.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['packages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@authloop/server', '**/apps/**'], message: 'Packages never import apps.' },
+          { regex: '^(fs|path|crypto|os|url|util|stream|events|http|https|net|zlib|worker_threads|child_process|buffer|assert|readline|perf_hooks|timers)(/.*)?$', message: 'Use the node: protocol for Node built-ins.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
