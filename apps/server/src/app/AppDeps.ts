@@ -1,0 +1,17 @@
+import type { KeyWrapper } from '@authloop/crypto';
+import type { Database } from '@authloop/store';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/Config.ts';
+import type { Clock } from './Clock.ts';
+
+/** Everything `buildApp` needs from outside. Nothing is read from globals. */
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Database;
+  readonly masterKey: KeyWrapper;
+  readonly clock: Clock;
+  /** When set, rate limits (and later challenges) are shared through Redis. */
+  readonly redis?: Redis | undefined;
+  /** Pino logger options, or false to disable logging (tests). */
+  readonly logger?: boolean | { level: string } | undefined;
+}

@@ -1,0 +1,36 @@
+import { auditLog } from '../modules/audit/auditLog.ts';
+import { tokenService } from '../modules/auth/tokenService.ts';
+import { clientRepository } from '../modules/clients/clientRepository.ts';
+import { clientService } from '../modules/clients/clientService.ts';
+import { signingKeyRepository } from '../modules/keys/signingKeyRepository.ts';
+import { signingKeyService } from '../modules/keys/signingKeyService.ts';
+import { sessionService } from '../modules/sessions/sessionService.ts';
+import { subjectService } from '../modules/subjects/subjectService.ts';
+import { tenantKeyService } from '../modules/tenants/tenantKeyService.ts';
+import { tenantService } from '../modules/tenants/tenantService.ts';
+import type { AppDeps } from './AppDeps.ts';
+
+/**
+ * Wires the domain services from explicit dependencies. Used by the HTTP app and by the CLI, so
+ * both go through the same rules (transactions, audit).
+ */
+export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'masterKey' | 'clock'>) {
+  const { config, db, masterKey, clock } = deps;
+  const keys = signingKeyService({ repo: signingKeyRepository(db), masterKey, clock });
+  await keys.init();
+  const tenantKeys = tenantKeyService({ db, masterKey });
+  const audit = auditLog({ tenantKeys, clock });
+  const tokens = tokenService({ keys, clock, issuer: config.issuer, ttlS: config.accessTokenTtlS });
+  return {
+    keys,
+    tenantKeys,
+    audit,
+    tokens,
+    tenants: tenantService({ db, tenantKeys, audit }),
+    clients: clientService({ repo: clientRepository(db) }),
+    sessions: sessionService({ db, tokens, clock, refreshTtlS: config.refreshTokenTtlS }),
+    subjects: subjectService({ db, audit }),
+  };
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,0 +1,10 @@
+export type { Database, Queryable } from './Database.ts';
+export { openPglite } from './openPglite.ts';
+export { openPostgres } from './openPostgres.ts';
+export type { PostgresOptions } from './openPostgres.ts';
+export { openDatabase } from './openDatabase.ts';
+export { migrate, loadMigrations, migrationsDir } from './migrate.ts';
+export type { Migration } from './migrate.ts';
+export { isUniqueViolation } from './isUniqueViolation.ts';
+export { testDrivers, openTestDatabase } from './testDatabases.ts';
+export type { TestDriver } from './testDatabases.ts';

@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite/vector';
+import type { Database, Queryable } from './Database.ts';
+
+/**
+ * Opens the embedded PostgreSQL (PGlite, WebAssembly) with pgvector.
+ * `dataDir` is a directory on disk, or `undefined` for an in-memory database (tests).
+ * Only one process may open a given directory at a time.
+ */
+export async function openPglite({ dataDir }: { dataDir?: string | undefined } = {}): Promise<Database> {
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create({ ...(dataDir !== undefined ? { dataDir } : {}), extensions: { vector } });
+  await pg.exec('CREATE EXTENSION IF NOT EXISTS vector;');
+  const run = async <Row>(q: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]): Promise<Row[]> => {
+    const result = await q.query<Row>(sql, params === undefined ? [] : [...params]);
+    return result.rows;
+  };
+  return {
+    driver: 'pglite',
+    query: (sql, params) => run(pg, sql, params),
+    transaction: (fn) =>
+      pg.transaction(async (tx) => {
+        const scoped: Queryable = { query: (sql, params) => run(tx, sql, params) };
+        return fn(scoped);
+      }),
+    exec: async (sql) => {
+      await pg.exec(sql);
+    },
+    ping: async () => {
+      try {
+        await pg.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => pg.close(),
+  };
+}
