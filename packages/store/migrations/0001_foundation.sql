@@ -31,6 +31,7 @@ CREATE INDEX subjects_tenant ON subjects (tenant_id, created_at);
 
 CREATE TABLE signing_keys (
   kid text PRIMARY KEY,
+  seq bigint GENERATED ALWAYS AS IDENTITY,
   alg text NOT NULL,
   public_jwk jsonb NOT NULL,
   private_key_enc text NOT NULL,

@@ -39,30 +39,31 @@ export function toAppError(error: unknown): AppError {
   return new AppError('INTERNAL', 'An unexpected error occurred. It has been logged.', { cause: error });
 }
 
-interface Issue {
-  code?: string;
-  path?: readonly PropertyKey[];
+interface ValidationEntry {
+  keyword?: string;
+  instancePath?: string;
   message?: string;
-  keys?: readonly string[];
-  input?: unknown;
+  params?: { keys?: readonly string[] };
 }
 
-function fromValidation(error: { validation: readonly { params?: { issue?: Issue } ; instancePath?: string; message?: string }[]; validationContext?: string }): AppError {
+function fromValidation(error: { validation: readonly ValidationEntry[]; validationContext?: string }): AppError {
   const where = error.validationContext ?? 'body';
-  const issues = error.validation.map((v) => v.params?.issue ?? { message: v.message ?? 'invalid', path: [] });
-  const details = {
-    location: where,
-    issues: issues.map((i) => ({ path: (i.path ?? []).map(String).join('.'), code: i.code ?? 'invalid', message: i.message ?? 'invalid', ...(i.keys ? { keys: i.keys } : {}) })),
-  };
+  const issues = error.validation.map((v) => ({
+    path: (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'),
+    code: v.keyword ?? 'invalid',
+    message: v.message ?? 'invalid',
+    keys: v.params?.keys,
+  }));
+  const details = { location: where, issues: issues.map((i) => ({ path: i.path, code: i.code, message: i.message, ...(i.keys ? { keys: i.keys } : {}) })) };
   if (issues.every((i) => i.code === 'unrecognized_keys')) {
     const keys = issues.flatMap((i) => i.keys ?? []);
     return new AppError('UNKNOWN_FIELD', `Unknown field${keys.length > 1 ? 's' : ''} in ${where}: ${keys.join(', ')}.`, { details });
   }
-  if (issues.every((i) => i.code === 'invalid_type' && i.input === undefined)) {
-    const paths = details.issues.map((i) => i.path || where);
+  if (issues.every((i) => i.code === 'invalid_type' && /received undefined/.test(i.message))) {
+    const paths = issues.map((i) => i.path || where);
     return new AppError('MISSING_FIELD', `Missing required field${paths.length > 1 ? 's' : ''} in ${where}: ${paths.join(', ')}.`, { details });
   }
-  const first = details.issues[0];
+  const first = issues.find((i) => i.code !== 'unrecognized_keys') ?? issues[0];
   const msg = first === undefined ? `Invalid ${where}.` : `Invalid ${where}${first.path ? ` field "${first.path}"` : ''}: ${first.message}`;
-  return new AppError(issues.some((i) => i.code === 'unrecognized_keys') ? 'VALIDATION_FAILED' : 'INVALID_FIELD', msg, { details });
+  return new AppError('INVALID_FIELD', msg, { details });
 }

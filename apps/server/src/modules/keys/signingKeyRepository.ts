@@ -15,7 +15,7 @@ export function signingKeyRepository(db: Queryable) {
   return {
     async list(): Promise<SigningKeyRow[]> {
       const rows = await db.query<{ kid: string; alg: string; public_jwk: JWK; private_key_enc: string; created_at: Date }>(
-        'SELECT kid, alg, public_jwk, private_key_enc, created_at FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at, kid',
+        'SELECT kid, alg, public_jwk, private_key_enc, created_at FROM signing_keys WHERE retired_at IS NULL ORDER BY seq',
       );
       return rows.map((r) => ({ kid: r.kid, alg: r.alg, publicJwk: r.public_jwk, privateKeyEnc: r.private_key_enc, createdAt: new Date(r.created_at) }));
     },
