@@ -1,28 +1,15 @@
-import { openDatabase, migrate } from '@authloop/store';
-import { createLocalMasterKey } from '@authloop/crypto';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { buildApp } from './app/buildApp.ts';
-import { systemClock } from './app/Clock.ts';
-import { ConfigError, loadConfig } from './config/Config.ts';
-import { loadMasterKey } from './config/loadMasterKey.ts';
+import { ConfigError } from './config/Config.ts';
+import { openRuntime } from './runtime/openRuntime.ts';
 
 /** Starts the server: configuration, database (migrated), keys, app, listen; stops cleanly on SIGTERM/SIGINT. */
-async function main(): Promise<void> {
-  let config;
+export async function startServer(env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
+  const log = pino({ level: env['LOG_LEVEL'] ?? 'info' });
+  let runtime;
   try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`authloop: ${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
-  const log = pino({ level: config.logLevel });
-  let masterKey;
-  try {
-    masterKey = createLocalMasterKey(loadMasterKey(config, (m) => log.warn(m)));
+    runtime = await openRuntime({ env, warn: (m) => log.warn(m) });
   } catch (error) {
     if (error instanceof ConfigError) {
       log.fatal(error.message);
@@ -30,12 +17,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
-  const applied = await migrate(db);
-  if (applied.length > 0) log.info({ applied }, 'database migrations applied');
+  const { config, db } = runtime;
+  if (runtime.applied.length > 0) log.info({ applied: runtime.applied }, 'database migrations applied');
   log.info({ driver: db.driver }, config.databaseUrl ? 'using PostgreSQL' : `using the embedded database in ${config.dataDir}/pglite`);
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
-  const app = await buildApp({ config, db, masterKey, clock: systemClock, redis });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  const app = await buildApp({ config, db, masterKey: runtime.masterKey, clock: runtime.clock, redis });
   await app.server.listen({ port: config.port, host: config.host });
 
   let stopping = false;
@@ -57,4 +43,4 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) await startServer();

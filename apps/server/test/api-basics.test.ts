@@ -103,7 +103,7 @@ describe.each(testDrivers())('API basics on %s', (driver) => {
 
   it('turns unexpected errors into INTERNAL without leaking the cause', async () => {
     h.app.server.log.level = 'silent';
-    const original = h.app.services.subjects.get;
+    const original = h.app.services.subjects.get.bind(h.app.services.subjects);
     h.app.services.subjects.get = () => Promise.reject(new Error('secret database detail'));
     try {
       const res = await h.app.server.inject({ url: `/v1/subjects/${randomUUID()}`, headers: a.auth });

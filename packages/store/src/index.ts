@@ -8,3 +8,4 @@ export type { Migration } from './migrate.ts';
 export { isUniqueViolation } from './isUniqueViolation.ts';
 export { testDrivers, openTestDatabase } from './testDatabases.ts';
 export type { TestDriver } from './testDatabases.ts';
+export { DataDirLockedError } from './dataDirLock.ts';

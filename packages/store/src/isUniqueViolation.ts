@@ -1,4 +1,4 @@
 /** True when `error` is PostgreSQL's unique_violation (SQLSTATE 23505), from either driver. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === '23505';
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }

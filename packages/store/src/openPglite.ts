@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
 import type { Database, Queryable } from './Database.ts';
+import { lockDataDir } from './dataDirLock.ts';
 
 /**
  * Opens the embedded PostgreSQL (PGlite, WebAssembly) with pgvector.
@@ -9,8 +10,18 @@ import type { Database, Queryable } from './Database.ts';
  * Only one process may open a given directory at a time.
  */
 export async function openPglite({ dataDir }: { dataDir?: string | undefined } = {}): Promise<Database> {
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create({ ...(dataDir !== undefined ? { dataDir } : {}), extensions: { vector } });
+  let release = () => {};
+  if (dataDir !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create({ ...(dataDir !== undefined ? { dataDir } : {}), extensions: { vector } });
+  } catch (error) {
+    release();
+    throw error;
+  }
   await pg.exec('CREATE EXTENSION IF NOT EXISTS vector;');
   const run = async <Row>(q: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]): Promise<Row[]> => {
     const result = await q.query<Row>(sql, params === undefined ? [] : [...params]);
@@ -35,6 +46,12 @@ export async function openPglite({ dataDir }: { dataDir?: string | undefined } =
         return false;
       }
     },
-    close: () => pg.close(),
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        release();
+      }
+    },
   };
 }

@@ -49,3 +49,22 @@ describe.each(testDrivers())('store on %s', (driver) => {
     expect(await db.ping()).toBe(true);
   });
 });
+
+describe('embedded database directory lock', () => {
+  it('refuses a second open of the same directory while the first is open, and allows it after close', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { openPglite } = await import('./openPglite.ts');
+    const { DataDirLockedError } = await import('./dataDirLock.ts');
+    const dir = mkdtempSync(`${tmpdir()}/authloop-lock-`);
+    const first = await openPglite({ dataDir: dir });
+    // Simulate another live process holding the lock (our own parent pid is alive).
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${dir}/authloop.lock`, String(process.ppid));
+    await expect(openPglite({ dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError);
+    writeFileSync(`${dir}/authloop.lock`, String(process.pid));
+    await first.close();
+    const second = await openPglite({ dataDir: dir });
+    await second.close();
+  });
+});

@@ -1,0 +1,16 @@
+export { buildApp, API_VERSION } from './app/buildApp.ts';
+export type { App } from './app/buildApp.ts';
+export type { AppDeps } from './app/AppDeps.ts';
+export { createServices } from './app/createServices.ts';
+export type { Services } from './app/createServices.ts';
+export { systemClock, manualClock } from './app/Clock.ts';
+export type { Clock } from './app/Clock.ts';
+export { loadConfig, ConfigError } from './config/Config.ts';
+export type { Config } from './config/Config.ts';
+export { openRuntime } from './runtime/openRuntime.ts';
+export type { Runtime } from './runtime/openRuntime.ts';
+export { startServer } from './main.ts';
+export { clientScopes } from './modules/auth/scopes.ts';
+export type { ClientScope } from './modules/auth/scopes.ts';
+export { errorCodes, errorStatus } from './errors/codes.ts';
+export type { ErrorCode } from './errors/codes.ts';
