@@ -1,0 +1,47 @@
+import type { DetectedFace } from '../types.ts';
+import type { RgbImage } from '../image/RgbImage.ts';
+import { floatTensor, outputData, type OnnxSession } from './OnnxSession.ts';
+import { padCrop } from './padCrop.ts';
+
+/** A passive presentation-attack detector returning a live score 0..1. */
+export interface PadModel {
+  liveScore(image: RgbImage, face: DetectedFace): Promise<number>;
+}
+
+function softmax(logits: Float32Array): number[] {
+  const m = Math.max(...logits);
+  const e = Array.from(logits, (x) => Math.exp(x - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / s);
+}
+
+function bgrTensor(crop: RgbImage): Float32Array {
+  const plane = crop.width * crop.height;
+  const out = new Float32Array(3 * plane);
+  const d = crop.data;
+  for (let i = 0; i < plane; i++) {
+    out[i] = d[i * 3 + 2] as number;
+    out[plane + i] = d[i * 3 + 1] as number;
+    out[2 * plane + i] = d[i * 3] as number;
+  }
+  return out;
+}
+
+/**
+ * MiniFASNet V2 (crop ×2.7) + V1SE (crop ×4.0) from Silent-Face-Anti-Spoofing: BGR 0–255 80×80
+ * crops, softmax per model, class 1 = real. The live score is the mean of the two models' real-class
+ * probabilities (0..1).
+ */
+export function createMiniFasNet(v2: OnnxSession, v1se: OnnxSession): PadModel {
+  const probReal = async (session: OnnxSession, crop: RgbImage): Promise<number> => {
+    const out = await session.run({ input: floatTensor(bgrTensor(crop), [1, 3, 80, 80]) });
+    return softmax(outputData(out, 'logits'))[1] ?? 0;
+  };
+  return {
+    async liveScore(image: RgbImage, face: DetectedFace): Promise<number> {
+      const a = await probReal(v2, padCrop(image, face, 2.7));
+      const b = await probReal(v1se, padCrop(image, face, 4.0));
+      return (a + b) / 2;
+    },
+  };
+}
