@@ -1,7 +1,7 @@
 /**
  * LFW 7-fold evaluation of the npm-packaged face engine (or of the face-api.js baseline).
  *
- *   npx tsx bench/face-npm/evalLfw.ts --lfw ../shared/data/face/lfw [--per-fold 43] [--engine npm|faceapi] [--out bench/results/face-npm.json]
+ *   npx tsx bench/face-npm/evalLfw.ts --lfw ../shared/data/face/lfw [--per-fold 43] [--engine npm|faceapi] [--out bench/results/face-npm.json] [--scores FILE]
  *
  * For each fold the threshold is chosen on the other folds; pairs where a face was not found count
  * as errors. Scores: npm engine = faceres cosine on L2-normalised vectors; face-api = −Euclidean distance.
@@ -62,6 +62,7 @@ const { values } = parseArgs({
     'per-fold': { type: 'string' },
     engine: { type: 'string', default: 'npm' },
     out: { type: 'string' },
+    scores: { type: 'string' },
   },
 });
 const perFold = values['per-fold'] === undefined ? Number.POSITIVE_INFINITY : Number(values['per-fold']);
@@ -113,6 +114,10 @@ const result = {
   date: new Date().toISOString(),
 };
 console.log(JSON.stringify(result, null, 2));
+if (values.scores) {
+  await mkdir(path.dirname(values.scores), { recursive: true });
+  await writeFile(values.scores, `${JSON.stringify(scored)}\n`);
+}
 if (values.out) {
   await mkdir(path.dirname(values.out), { recursive: true });
   await writeFile(values.out, `${JSON.stringify(result, null, 2)}\n`);

@@ -7,14 +7,18 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorCodes, errorStatus } from '../errors/codes.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
 import { keysRoutes } from '../modules/keys/routes.ts';
 import { oauthRoutes } from '../modules/auth/oauthRoutes.ts';
+import { meRoutes } from '../modules/auth/meRoutes.ts';
 import { opsRoutes } from '../modules/ops/routes.ts';
+import { passkeyRoutes } from '../modules/passkeys/routes.ts';
 import { subjectRoutes } from '../modules/subjects/routes.ts';
 import { installAuthentication } from '../plugins/authentication.ts';
 import { installErrorHandler } from '../plugins/errorHandler.ts';
 import { createMetrics, installMetrics } from '../plugins/metrics.ts';
 import { installRateLimit } from '../plugins/rateLimit.ts';
+import { webApp } from '../plugins/webApp.ts';
 import type { AppDeps } from './AppDeps.ts';
 import { createServices } from './createServices.ts';
 import type { Services } from './createServices.ts';
@@ -48,7 +52,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{1,128}$/.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -88,8 +91,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await server.register(opsRoutes({ db: deps.db, metrics, version: API_VERSION }));
   await server.register(keysRoutes({ keys: services.keys }));
-  await server.register(oauthRoutes({ services }));
+  await server.register(oauthRoutes({ services, tokenRateLimit: { max: config.rateLimit.tokenMax, windowS: config.rateLimit.windowS } }));
+  await server.register(meRoutes());
   await server.register(subjectRoutes({ services }));
+  await server.register(passkeyRoutes({ services }));
+  await server.register(auditRoutes({ services }));
+  await server.register(webApp());
 
   return { server, services };
 }

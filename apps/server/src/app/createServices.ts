@@ -1,9 +1,13 @@
 import { auditLog } from '../modules/audit/auditLog.ts';
+import { auditService } from '../modules/audit/auditService.ts';
 import { tokenService } from '../modules/auth/tokenService.ts';
 import { clientRepository } from '../modules/clients/clientRepository.ts';
 import { clientService } from '../modules/clients/clientService.ts';
 import { signingKeyRepository } from '../modules/keys/signingKeyRepository.ts';
 import { signingKeyService } from '../modules/keys/signingKeyService.ts';
+import { databaseChallengeStore } from '../modules/passkeys/databaseChallengeStore.ts';
+import { passkeyService } from '../modules/passkeys/passkeyService.ts';
+import { redisChallengeStore } from '../modules/passkeys/redisChallengeStore.ts';
 import { sessionService } from '../modules/sessions/sessionService.ts';
 import { subjectService } from '../modules/subjects/subjectService.ts';
 import { tenantKeyService } from '../modules/tenants/tenantKeyService.ts';
@@ -14,22 +18,26 @@ import type { AppDeps } from './AppDeps.ts';
  * Wires the domain services from explicit dependencies. Used by the HTTP app and by the CLI, so
  * both go through the same rules (transactions, audit).
  */
-export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'masterKey' | 'clock'>) {
+export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'masterKey' | 'clock' | 'redis'>) {
   const { config, db, masterKey, clock } = deps;
   const keys = signingKeyService({ repo: signingKeyRepository(db), masterKey, clock });
   await keys.init();
   const tenantKeys = tenantKeyService({ db, masterKey });
   const audit = auditLog({ tenantKeys, clock });
   const tokens = tokenService({ keys, clock, issuer: config.issuer, ttlS: config.accessTokenTtlS });
+  const challengeStore = deps.redis ? redisChallengeStore({ redis: deps.redis, clock }) : databaseChallengeStore({ db, clock });
+  const passkeys = passkeyService({ db, audit, clock, store: challengeStore });
   return {
     keys,
     tenantKeys,
     audit,
+    auditTrail: auditService({ db, audit, keys, issuer: config.issuer, clock }),
     tokens,
     tenants: tenantService({ db, tenantKeys, audit }),
     clients: clientService({ repo: clientRepository(db) }),
     sessions: sessionService({ db, tokens, clock, refreshTtlS: config.refreshTokenTtlS }),
     subjects: subjectService({ db, audit }),
+    passkeys,
   };
 }
 

@@ -24,6 +24,7 @@ export const envSchema = z.object({
   AUTHLOOP_BODY_LIMIT_BYTES: intFrom(1024 * 1024),
   AUTHLOOP_RATE_LIMIT_MAX: intFrom(1200),
   AUTHLOOP_RATE_LIMIT_WINDOW_S: intFrom(60),
+  AUTHLOOP_TOKEN_RATE_LIMIT_MAX: intFrom(300),
   AUTHLOOP_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
@@ -44,7 +45,7 @@ export interface Config {
   readonly accessTokenTtlS: number;
   readonly refreshTokenTtlS: number;
   readonly bodyLimitBytes: number;
-  readonly rateLimit: { readonly max: number; readonly windowS: number };
+  readonly rateLimit: { readonly max: number; readonly windowS: number; readonly tokenMax: number };
   readonly trustProxy: boolean;
 }
 
@@ -86,7 +87,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     accessTokenTtlS: e.AUTHLOOP_ACCESS_TOKEN_TTL_S,
     refreshTokenTtlS: e.AUTHLOOP_REFRESH_TOKEN_TTL_S,
     bodyLimitBytes: e.AUTHLOOP_BODY_LIMIT_BYTES,
-    rateLimit: Object.freeze({ max: e.AUTHLOOP_RATE_LIMIT_MAX, windowS: e.AUTHLOOP_RATE_LIMIT_WINDOW_S }),
+    rateLimit: Object.freeze({ max: e.AUTHLOOP_RATE_LIMIT_MAX, windowS: e.AUTHLOOP_RATE_LIMIT_WINDOW_S, tokenMax: e.AUTHLOOP_TOKEN_RATE_LIMIT_MAX }),
     trustProxy: e.AUTHLOOP_TRUST_PROXY === 'true',
   });
 }

@@ -5,6 +5,9 @@ import type { TenantKeyService } from '../tenants/tenantKeyService.ts';
 import type { AuditEvent } from './AuditEvent.ts';
 import { canonicalJson } from './canonicalJson.ts';
 
+/** Called inside the recording transaction with the event and where it landed in the chain. */
+export type AuditListener = (tx: Queryable, event: AuditEvent, appended: { readonly seq: number; readonly occurredAt: string; readonly hash: string }) => Promise<void>;
+
 /** The hash every tenant's chain starts from. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -33,7 +36,15 @@ export function recordHash(r: ChainedRecord): string {
  * describes. Subjects appear only as a keyed pseudonym (HMAC-SHA256 with a per-tenant key).
  */
 export function auditLog({ tenantKeys, clock }: { tenantKeys: TenantKeyService; clock: Clock }) {
+  const listeners: AuditListener[] = [];
   return {
+    /**
+     * Runs `listener` for every recorded event, inside the same transaction (after the record is
+     * appended). Webhooks use it to write their outbox atomically with the event.
+     */
+    onRecord(listener: AuditListener): void {
+      listeners.push(listener);
+    },
     /** The pseudonym a subject id has in this tenant's audit log. */
     async pseudonym(tenantId: string, subjectId: string, tx?: Queryable): Promise<string> {
       const key = await tenantKeys.derived(tenantId, 'audit-pseudonym', tx);
@@ -63,6 +74,7 @@ export function auditLog({ tenantKeys, clock }: { tenantKeys: TenantKeyService; 
         [rec.tenantId, rec.seq, rec.occurredAt, rec.actorType, rec.actorId, rec.action, rec.subjectRef, rec.outcome, JSON.stringify(rec.details), rec.prevHash, hash],
       );
       await tx.query('UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1', [rec.tenantId, rec.seq, hash]);
+      for (const listener of listeners) await listener(tx, event, { seq: rec.seq, occurredAt: rec.occurredAt, hash });
     },
   };
 }

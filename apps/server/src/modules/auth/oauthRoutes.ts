@@ -40,12 +40,12 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
  * OAuth 2.0 token endpoint (RFC 6749): `client_credentials` for a tenant's back end, `refresh_token`
  * for people's sessions (rotating), and revocation (RFC 7009) as logout. Form-encoded or JSON.
  */
-export function oauthRoutes({ services }: { services: Services }): FastifyPluginAsyncZod {
+export function oauthRoutes({ services, tokenRateLimit }: { services: Services; tokenRateLimit: { max: number; windowS: number } }): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/oauth/token',
       {
-        config: { rateLimit: { max: 120, timeWindow: 60_000 } },
+        config: { rateLimit: { max: tokenRateLimit.max, timeWindow: tokenRateLimit.windowS * 1000 } },
         schema: {
           tags: ['auth'],
           summary: 'Issue an access token',

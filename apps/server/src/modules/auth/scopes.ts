@@ -17,8 +17,16 @@ export const clientScopes = [
   'transactions:write',
   'transactions:read',
   'audit:read',
+  'privacy:read',
   'privacy:write',
   'tenant:admin',
+  'subjects:unlock',
+  'policy:read',
+  'policy:write',
+  'webhooks:read',
+  'webhooks:write',
+  'operators:read',
+  'operators:write',
 ] as const;
 
 export type ClientScope = (typeof clientScopes)[number];
@@ -28,7 +36,12 @@ export const subjectScopes = ['self'] as const;
 
 export type SubjectScope = (typeof subjectScopes)[number];
 
+/** Scopes only operator sessions carry: `operator:self` (own passkeys), `platform:admin` (superadmin). */
+export const operatorOnlyScopes = ['operator:self', 'platform:admin'] as const;
+
+export type OperatorOnlyScope = (typeof operatorOnlyScopes)[number];
+
 /** Any scope a token may carry. */
-export type Scope = ClientScope | SubjectScope;
+export type Scope = ClientScope | SubjectScope | OperatorOnlyScope;
 
 export const isClientScope = (s: string): s is ClientScope => (clientScopes as readonly string[]).includes(s);
