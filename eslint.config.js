@@ -44,6 +44,25 @@ export default tseslint.config(
     },
   },
   {
+    // The SDK may import types (only types) from the server's schema and error files; the browser
+    // bundle then carries none of the server's code.
+    files: ['packages/sdk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@authloop/server', '**/apps/**'], allowTypeImports: true, message: 'The SDK imports only types from the server (import type).' },
+          { regex: '^(fs|path|crypto|os|url|util|stream|events|http|https|net|zlib|worker_threads|child_process|buffer|assert|readline|perf_hooks|timers)(/.*)?$', message: 'Use the node: protocol for Node built-ins.' },
+        ],
+      }],
+    },
+  },
+  {
+    // SDK integration tests start the real server, as a composition root does.
+    files: ['packages/sdk/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  {
     files: ['eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,0 +1,25 @@
+import { opsApi } from './api/opsApi.ts';
+import { subjectsApi } from './api/subjectsApi.ts';
+import { createTransport } from './Transport.ts';
+import type { Transport, TransportOptions } from './Transport.ts';
+
+/**
+ * A typed client for the Authloop API, for browsers and Node (fetch). Each group mirrors a server
+ * module; every method resolves to the documented answer or throws an `AuthloopError` with a
+ * typed `code`.
+ *
+ * @example
+ * const authloop = createAuthloopClient({ baseUrl: 'http://localhost:8080', token: clientCredentials({ clientId, clientSecret, baseUrl }) });
+ * const subject = await authloop.subjects.create({ externalId: 'customer-42' });
+ */
+export function createAuthloopClient(options: TransportOptions = {}) {
+  const transport: Transport = createTransport(options);
+  return {
+    transport,
+    ops: opsApi(transport),
+    subjects: subjectsApi(transport),
+  };
+}
+
+/** The client {@link createAuthloopClient} returns. */
+export type AuthloopClient = ReturnType<typeof createAuthloopClient>;

@@ -1,0 +1,15 @@
+export { AuthloopError, isAuthloopError } from './AuthloopError.ts';
+export type { AuthloopErrorCode, ClientErrorCode } from './AuthloopError.ts';
+export type { ErrorCode } from './errorCodes.ts';
+export { createAuthloopClient } from './createAuthloopClient.ts';
+export type { AuthloopClient } from './createAuthloopClient.ts';
+export { createTransport } from './Transport.ts';
+export type { RequestSpec, TokenProvider, Transport, TransportOptions } from './Transport.ts';
+export { clientCredentials } from './clientCredentials.ts';
+export { sessionTokens } from './sessionTokens.ts';
+export type { SessionTokenProvider, SessionTokenState } from './sessionTokens.ts';
+export { parsePrometheus } from './parsePrometheus.ts';
+export type { PromSample } from './parsePrometheus.ts';
+export type { SubjectsApi } from './api/subjectsApi.ts';
+export type { OpsApi } from './api/opsApi.ts';
+export type { CreateSubjectInput, Health, Jwk, ListSubjectsInput, Readiness, SessionTokens, Subject, SubjectPage, TokenResponse } from './serverTypes.ts';
