@@ -1,5 +1,7 @@
 import { AppError } from '../../errors/AppError.ts';
 import { parseAttestationObject } from './parseAttestationObject.ts';
+import { parseAuthenticatorData } from './parseAuthenticatorData.ts';
+import type { AuthenticatorData } from './parseAuthenticatorData.ts';
 import type { AttestationObject } from './parseAttestationObject.ts';
 import { parseClientDataJSON } from './parseClientDataJSON.ts';
 import type { ClientData } from './parseClientDataJSON.ts';
@@ -23,6 +25,15 @@ export function clientDataOrThrow(encoded: string): ClientData {
 export function attestationOrThrow(encoded: string): AttestationObject {
   try {
     return parseAttestationObject(encoded);
+  } catch (error) {
+    return asAppError(error);
+  }
+}
+
+/** {@link parseAuthenticatorData} of base64url bytes, answering PASSKEY_RESPONSE_MALFORMED on bad input. */
+export function authenticatorDataOrThrow(encoded: string): AuthenticatorData {
+  try {
+    return parseAuthenticatorData(Buffer.from(encoded, 'base64url'));
   } catch (error) {
     return asAppError(error);
   }

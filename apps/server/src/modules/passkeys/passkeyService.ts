@@ -15,7 +15,7 @@ import { credentialRepository } from './credentialRepository.ts';
 import type { PasskeyCredential } from './credentialRepository.ts';
 import { passkeySettings } from './passkeySettings.ts';
 import type { PasskeySettings } from './passkeySettings.ts';
-import { clientDataOrThrow, malformedAsAppError } from './parseResponse.ts';
+import { authenticatorDataOrThrow, clientDataOrThrow, malformedAsAppError } from './parseResponse.ts';
 import { registerPasskey } from './registerPasskey.ts';
 import type { AuthenticationResponseInput, RegistrationResponseInput } from './schema.ts';
 
@@ -85,6 +85,7 @@ export function passkeyService({ db, audit, clock, store }: { db: Database; audi
     async verifyAuthentication(tenantId: string, response: AuthenticationResponseInput): Promise<{ subjectId: string; credential: PasskeyCredential }> {
       const settings = await settingsFor(tenantId);
       const clientData = clientDataOrThrow(response.response.clientDataJSON);
+      authenticatorDataOrThrow(response.response.authenticatorData);
       const record = await challenges.consume(tenantId, clientData.challenge, 'authentication');
       const outcome = await malformedAsAppError(() =>
         db.transaction(async (tx) => {
