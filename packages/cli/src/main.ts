@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@authloop/server';
 import { registerAdminCommands } from './commands/admin.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerKeyCommands } from './commands/keys.ts';
 import { registerServerCommands } from './commands/server.ts';
 
@@ -8,6 +9,7 @@ const program = new Command('authloop').description('Authloop: biometric authent
 registerServerCommands(program);
 registerAdminCommands(program);
 registerKeyCommands(program);
+registerAuditCommands(program);
 
 try {
   await program.parseAsync(process.argv);
