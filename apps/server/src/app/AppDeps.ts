@@ -1,4 +1,5 @@
 import type { KeyWrapper } from '@authloop/crypto';
+import type { FaceEngine } from '@authloop/engine';
 import type { Database } from '@authloop/store';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/Config.ts';
@@ -12,6 +13,8 @@ export interface AppDeps {
   readonly clock: Clock;
   /** When set, rate limits (and later challenges) are shared through Redis. */
   readonly redis?: Redis | undefined;
+  /** The face engine (one per process: model load is slow). Without it the face endpoints answer FACE_ENGINE_UNAVAILABLE. */
+  readonly engine?: FaceEngine | undefined;
   /** Pino logger options, or false to disable logging (tests). */
   readonly logger?: boolean | { level: string } | undefined;
 }

@@ -8,6 +8,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorCodes, errorStatus } from '../errors/codes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { faceRoutes } from '../modules/face/routes.ts';
 import { keysRoutes } from '../modules/keys/routes.ts';
 import { oauthRoutes } from '../modules/auth/oauthRoutes.ts';
 import { meRoutes } from '../modules/auth/meRoutes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await server.register(oauthRoutes({ services, tokenRateLimit: { max: config.rateLimit.tokenMax, windowS: config.rateLimit.windowS } }));
   await server.register(meRoutes());
   await server.register(subjectRoutes({ services }));
+  await server.register(faceRoutes({ services }));
   await server.register(passkeyRoutes({ services }));
   await server.register(auditRoutes({ services }));
   await server.register(webApp());

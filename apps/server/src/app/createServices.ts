@@ -3,6 +3,7 @@ import { auditService } from '../modules/audit/auditService.ts';
 import { tokenService } from '../modules/auth/tokenService.ts';
 import { clientRepository } from '../modules/clients/clientRepository.ts';
 import { clientService } from '../modules/clients/clientService.ts';
+import { faceService } from '../modules/face/faceService.ts';
 import { signingKeyRepository } from '../modules/keys/signingKeyRepository.ts';
 import { signingKeyService } from '../modules/keys/signingKeyService.ts';
 import { databaseChallengeStore } from '../modules/passkeys/databaseChallengeStore.ts';
@@ -18,7 +19,7 @@ import type { AppDeps } from './AppDeps.ts';
  * Wires the domain services from explicit dependencies. Used by the HTTP app and by the CLI, so
  * both go through the same rules (transactions, audit).
  */
-export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'masterKey' | 'clock' | 'redis'>) {
+export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'masterKey' | 'clock' | 'redis' | 'engine'>) {
   const { config, db, masterKey, clock } = deps;
   const keys = signingKeyService({ repo: signingKeyRepository(db), masterKey, clock });
   await keys.init();
@@ -37,6 +38,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     clients: clientService({ repo: clientRepository(db) }),
     sessions: sessionService({ db, tokens, clock, refreshTtlS: config.refreshTokenTtlS }),
     subjects: subjectService({ db, audit }),
+    face: faceService({ db, engine: deps.engine, tenantKeys, audit, clock, subjects: subjectService({ db, audit }) }),
     passkeys,
   };
 }

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { faceSettingsSchema } from './faceSettings.ts';
+
+const base64Image = z.string().min(1).describe('Image bytes (JPEG, PNG or WebP) in base64; a data: URL prefix is accepted');
+
+export const enrolJsonBody = z
+  .object({ images: z.array(base64Image).min(1).describe('1–10 images of the same person') })
+  .strict()
+  .meta({ id: 'FaceEnrolRequest', description: 'Or send multipart/form-data with 1–10 files in the field "images".', example: { images: ['/9j/4AAQSkZJRgABAQ…', '/9j/4AAQ…', '/9j/4AAQ…'] } });
+
+export const verifyJsonBody = z
+  .object({ image: base64Image })
+  .strict()
+  .meta({ id: 'FaceVerifyRequest', description: 'Or send multipart/form-data with one file in the field "image".', example: { image: '/9j/4AAQSkZJRgABAQ…' } });
+
+export const identifyJsonBody = z
+  .object({ image: base64Image, topK: z.number().int().min(1).max(20).default(3).describe('Most candidates to return') })
+  .strict()
+  .meta({ id: 'FaceIdentifyRequest', description: 'Or send multipart/form-data with one file "image" and an optional field "topK".', example: { image: '/9j/4AAQSkZJRgABAQ…', topK: 3 } });
+
+export const topKField = z.coerce.number().int().min(1).max(20);
+
+const imageResult = z.object({
+  index: z.number().int().describe('Position of the image in the request'),
+  accepted: z.boolean(),
+  reasons: z.array(z.string()).describe('Why it was refused, or advisory quality notes'),
+  quality: z.number().nullable().describe('Engine quality 0..1, null when the image could not be analysed'),
+});
+
+export const enrolResponse = z
+  .object({
+    subjectId: z.uuid(),
+    enrolledAt: z.iso.datetime(),
+    sampleCount: z.number().int(),
+    replaced: z.boolean().describe('A previous enrolment was replaced'),
+    images: z.array(imageResult),
+  })
+  .meta({ id: 'FaceEnrolment' });
+
+const quality = z.object({ score: z.number(), acceptable: z.boolean(), reasons: z.array(z.string()) });
+const liveness = z.object({ score: z.number().nullable(), decision: z.enum(['live', 'spoof', 'unavailable']) });
+
+export const verifyResponse = z
+  .object({
+    match: z.boolean(),
+    score: z.number().describe('Calibrated similarity 0..1'),
+    threshold: z.number().describe('The threshold this subject is judged by'),
+    quality,
+    liveness,
+    reason: z.enum(['MATCH', 'NO_MATCH', 'LOW_QUALITY', 'SPOOF_SUSPECTED', 'LIVENESS_NOT_CONFIRMED']),
+  })
+  .meta({ id: 'FaceVerification', example: { match: true, score: 0.93, threshold: 0.5, quality: { score: 0.82, acceptable: true, reasons: [] }, liveness: { score: 0.97, decision: 'live' }, reason: 'MATCH' } });
+
+export const identifyResponse = z
+  .object({
+    candidates: z.array(z.object({ subjectId: z.uuid(), externalId: z.string(), score: z.number() })).describe('Best first, each above the threshold'),
+    searched: z.number().int().describe('Templates searched'),
+    threshold: z.number(),
+    quality,
+    liveness,
+    reason: z.enum(['CANDIDATES_FOUND', 'NO_CANDIDATE', 'SPOOF_SUSPECTED', 'LIVENESS_NOT_CONFIRMED']),
+  })
+  .meta({ id: 'FaceIdentification' });
+
+export const statusResponse = z
+  .object({
+    subjectId: z.uuid(),
+    engine: z.string(),
+    model: z.string(),
+    enrolledAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    sampleCount: z.number().int(),
+    samples: z.array(z.object({ addedAt: z.string(), source: z.enum(['enrol', 'adaptive']), quality: z.number() })),
+    state: z.enum(['active', 'locked', 'disabled']),
+    retryAfterS: z.number().int().nullable(),
+  })
+  .meta({ id: 'FaceEnrolmentStatus' });
+
+export const rekeyResponse = z.object({ rekeyed: z.number().int(), keyId: z.string() }).meta({ id: 'FaceRekey' });
+
+export { faceSettingsSchema };
