@@ -15,6 +15,7 @@ import { meRoutes } from '../modules/auth/meRoutes.ts';
 import { opsRoutes } from '../modules/ops/routes.ts';
 import { passkeyRoutes } from '../modules/passkeys/routes.ts';
 import { subjectRoutes } from '../modules/subjects/routes.ts';
+import { transactionRoutes } from '../modules/transactions/routes.ts';
 import { installAuthentication } from '../plugins/authentication.ts';
 import { installErrorHandler } from '../plugins/errorHandler.ts';
 import { createMetrics, installMetrics } from '../plugins/metrics.ts';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await server.register(subjectRoutes({ services }));
   await server.register(faceRoutes({ services }));
   await server.register(passkeyRoutes({ services }));
+  await server.register(transactionRoutes({ services }));
   await server.register(auditRoutes({ services }));
   await server.register(webApp());
 

@@ -12,6 +12,7 @@ import { redisChallengeStore } from '../modules/passkeys/redisChallengeStore.ts'
 import { sessionService } from '../modules/sessions/sessionService.ts';
 import { subjectService } from '../modules/subjects/subjectService.ts';
 import { tenantKeyService } from '../modules/tenants/tenantKeyService.ts';
+import { transactionService } from '../modules/transactions/transactionService.ts';
 import { tenantService } from '../modules/tenants/tenantService.ts';
 import type { AppDeps } from './AppDeps.ts';
 
@@ -40,6 +41,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     subjects: subjectService({ db, audit }),
     face: faceService({ db, engine: deps.engine, tenantKeys, audit, clock, subjects: subjectService({ db, audit }) }),
     passkeys,
+    transactions: transactionService({ db, audit, clock, passkeys, keys, issuer: config.issuer }),
   };
 }
 

@@ -1,0 +1,18 @@
+export { transactionService } from './transactionService.ts';
+export type { TransactionService, NewTransaction, ApprovalChallenge } from './transactionService.ts';
+export { transactionRoutes } from './routes.ts';
+export { parseAmount, currencyExponent, AmountError } from './amount.ts';
+export type { Amount } from './amount.ts';
+export { stepUpPolicy } from './stepUpPolicy.ts';
+export type { TransactionPolicy } from './stepUpPolicy.ts';
+export { transactionChallenge } from './transactionChallenge.ts';
+export type { LinkedFields } from './transactionChallenge.ts';
+export { signApprovalArtifact, ARTIFACT_TTL_S, ARTIFACT_TYP, artifactAudience } from './approvalArtifact.ts';
+export type { PasskeyEvidence } from './approvalArtifact.ts';
+export { verifyApprovalArtifact } from './verifyApprovalArtifact.ts';
+export type { ApprovalClaims, ArtifactFailure, ArtifactVerification } from './verifyApprovalArtifact.ts';
+export { unavailableFaceFactor } from './FaceFactorVerifier.ts';
+export type { FaceFactorVerifier, FaceEvidence } from './FaceFactorVerifier.ts';
+export { factors } from './Factor.ts';
+export type { Factor } from './Factor.ts';
+export type { Transaction, TransactionStatus } from './transactionRepository.ts';

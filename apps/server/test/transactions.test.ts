@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDrivers } from '@authloop/store';
+import { transactionService } from '../src/modules/transactions/transactionService.ts';
+import type { Harness } from './harness.ts';
+import { createHarness } from './harness.ts';
+import { approvalChallenge, createTransaction, registerSoftPasskey } from './support/approvalFlow.ts';
+import type { TransactionJson } from './support/approvalFlow.ts';
+import { codeOf, createPasskeyTenant } from './support/passkeyFixtures.ts';
+import type { PasskeyTenant } from './support/passkeyFixtures.ts';
+import type { SoftAuthenticator } from './support/softAuthenticator.ts';
+
+describe.each(testDrivers())('payment approval on %s', (driver) => {
+  let h: Harness;
+  let t: PasskeyTenant;
+  let auth: SoftAuthenticator;
+  beforeAll(async () => {
+    h = await createHarness(driver);
+    t = await createPasskeyTenant(h, { settings: { transactions: { stepUp: [{ minAmount: '1000.00', currency: 'EUR', requires: ['passkey', 'face'] }] } } });
+    auth = await registerSoftPasskey(h, t);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const approve = (id: string, payload: object, headers = t.subjectAuth) => h.app.server.inject({ method: 'POST', url: `/v1/transactions/${id}/approve`, headers, payload });
+  const audits = async (transactionId: string) =>
+    (await h.db.query<{ action: string; outcome: string }>("SELECT action, outcome FROM audit_events WHERE tenant_id = $1 AND details->>'transactionId' = $2 ORDER BY seq", [t.tenantId, transactionId])).map((r) => `${r.action}:${r.outcome}`);
+
+  it('creates a pending transaction in canonical form and refuses malformed amounts', async () => {
+    const tx = await createTransaction(h, t);
+    expect(tx).toMatchObject({ status: 'pending', amount: '125.50', currency: 'EUR', requires: ['passkey'], factors: null, artifact: null });
+    const bad = async (amount: string, currency = 'EUR') => codeOf(await h.app.server.inject({ method: 'POST', url: '/v1/transactions', headers: t.clientAuth, payload: { subjectId: t.subjectId, amount, currency, payee: { name: 'x', account: 'y' }, reference: 'r' } }));
+    expect(await bad('1.234')).toBe('TRANSACTION_AMOUNT_INVALID');
+    expect(await bad('12.5', 'JPY')).toBe('TRANSACTION_AMOUNT_INVALID');
+    expect(await bad('-5')).toBe('TRANSACTION_AMOUNT_INVALID');
+    expect(await bad('0.00')).toBe('TRANSACTION_AMOUNT_INVALID');
+    expect(await bad('1e3')).toBe('TRANSACTION_AMOUNT_INVALID');
+    expect(await bad('10', 'eur')).toBe('TRANSACTION_AMOUNT_INVALID');
+    expect(codeOf(await h.app.server.inject({ method: 'POST', url: '/v1/transactions', headers: t.subjectAuth, payload: {} }))).toBe('FORBIDDEN');
+  });
+
+  it('binds the challenge to the transaction, approves, and signs an artefact that verifies offline with the JWKS', async () => {
+    const tx = await createTransaction(h, t);
+    const c = await approvalChallenge(h, t, tx.id);
+    expect(createHash('sha256').update(c.dynamicLinking.hashInput).digest('base64url')).toBe(c.publicKey.challenge);
+    expect(JSON.parse(c.dynamicLinking.hashInput)).toMatchObject({ id: tx.id, amount: '125.50', currency: 'EUR', payee: { name: 'ACME Ltd' }, reference: 'INV-1', nonce: c.dynamicLinking.nonce });
+    expect(c.publicKey.allowCredentials?.map((a) => a.id)).toEqual([auth.id]);
+    const assertion = auth.get(c.publicKey);
+    const res = await approve(tx.id, { credential: assertion });
+    expect(res.statusCode).toBe(200);
+    const { transaction, artifact } = res.json<{ transaction: TransactionJson; artifact: string }>();
+    expect(transaction).toMatchObject({ status: 'approved', factors: ['passkey'], artifact });
+
+    const jwks = (await h.app.server.inject({ url: '/.well-known/jwks.json' })).json<Parameters<typeof createLocalJWKSet>[0]>();
+    const issuer = h.app.services.tokens.audience.replace(/\/api$/, '');
+    const { payload, protectedHeader } = await jwtVerify(artifact, createLocalJWKSet(jwks), { issuer, audience: `${issuer}/approvals`, currentDate: h.clock.now() });
+    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'authloop-approval+jwt' });
+    const sha = (b64: string) => createHash('sha256').update(Buffer.from(b64, 'base64url')).digest('base64url');
+    expect(payload).toMatchObject({
+      sub: t.subjectId,
+      tid: t.tenantId,
+      txn: { id: tx.id, amount: '125.50', currency: 'EUR', payee: { name: 'ACME Ltd', account: 'DE89370400440532013000' }, reference: 'INV-1' },
+      factors: ['passkey'],
+      passkey: { credentialId: auth.id, clientDataType: 'webauthn.get', userVerified: true, authenticatorDataHash: sha(assertion.response.authenticatorData), clientDataHash: sha(assertion.response.clientDataJSON) },
+    });
+
+    const verify = (artifactText: string, id = tx.id) => h.app.server.inject({ method: 'POST', url: `/v1/transactions/${id}/artifact/verify`, headers: t.clientAuth, payload: { artifact: artifactText } });
+    expect((await verify(artifact)).json()).toMatchObject({ valid: true, transactionStatus: 'approved' });
+    const [hd, body, sig] = artifact.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...payload, txn: { ...(payload['txn'] as object), amount: '9999.00' } })).toString('base64url');
+    expect((await verify(`${hd}.${forged}.${sig}`)).json()).toMatchObject({ valid: false, reason: 'TOKEN_BAD_SIGNATURE' });
+    expect(body).toBeDefined();
+    const other = await createTransaction(h, t);
+    expect((await verify(artifact, other.id)).json()).toMatchObject({ valid: false, reason: 'ARTIFACT_TRANSACTION_MISMATCH', transactionStatus: 'pending' });
+    expect((await verify(t.clientAuth.authorization.slice(7))).json()).toMatchObject({ valid: false, reason: 'TOKEN_CLAIMS_INVALID' });
+
+    // A second approval attempt, even with a fresh valid assertion, is refused.
+    expect(codeOf(await approve(tx.id, { credential: assertion }))).toBe('TRANSACTION_NOT_PENDING');
+    expect(codeOf(await h.app.server.inject({ method: 'POST', url: `/v1/transactions/${tx.id}/challenge`, headers: t.subjectAuth }))).toBe('TRANSACTION_NOT_PENDING');
+    expect(await audits(tx.id)).toEqual(['transaction.create:success', 'transaction.approve:success']);
+  });
+
+  it('refuses an assertion over a changed amount (stored or signed), a replay and an old challenge', async () => {
+    const tx = await createTransaction(h, t);
+    const c = await approvalChallenge(h, t, tx.id);
+    await h.db.query("UPDATE transactions SET amount = '925.50', amount_minor = 92550 WHERE id = $1", [tx.id]);
+    expect(codeOf(await approve(tx.id, { credential: auth.get(c.publicKey) }))).toBe('TRANSACTION_CHALLENGE_MISMATCH');
+    await h.db.query("UPDATE transactions SET amount = '125.50', amount_minor = 12550 WHERE id = $1", [tx.id]);
+
+    const c2 = await approvalChallenge(h, t, tx.id);
+    const tamperedInput = JSON.stringify({ ...JSON.parse(c2.dynamicLinking.hashInput), amount: '1.00' });
+    const tamperedChallenge = createHash('sha256').update(tamperedInput).digest('base64url');
+    expect(codeOf(await approve(tx.id, { credential: auth.get(c2.publicKey, { challenge: tamperedChallenge }) }))).toBe('TRANSACTION_CHALLENGE_MISMATCH');
+
+    const old = await approvalChallenge(h, t, tx.id);
+    const fresh = await approvalChallenge(h, t, tx.id);
+    expect(codeOf(await approve(tx.id, { credential: auth.get(old.publicKey) }))).toBe('TRANSACTION_CHALLENGE_MISMATCH');
+    const good = auth.get((await approvalChallenge(h, t, tx.id)).publicKey);
+    expect(fresh.publicKey.challenge).not.toBe(old.publicKey.challenge);
+    expect(codeOf(await approve(tx.id, { credential: good }))).toBe('OK 200');
+    expect(await audits(tx.id)).toEqual(['transaction.create:success', 'transaction.approve:denied', 'transaction.approve:denied', 'transaction.approve:denied', 'transaction.approve:success']);
+  });
+
+  it('refuses a challenge used once (replay) while the transaction is still pending', async () => {
+    const tx = await createTransaction(h, t);
+    const c = await approvalChallenge(h, t, tx.id);
+    const bad = auth.get(c.publicKey, { userVerified: false });
+    expect(codeOf(await approve(tx.id, { credential: bad }))).toBe('PASSKEY_USER_NOT_VERIFIED');
+    expect(codeOf(await approve(tx.id, { credential: auth.get(c.publicKey) }))).toBe('PASSKEY_CHALLENGE_REPLAYED');
+  });
+
+  it('declines, cancels and expires, each audited; an expired transaction cannot be approved', async () => {
+    const a = await createTransaction(h, t);
+    const declined = await h.app.server.inject({ method: 'POST', url: `/v1/transactions/${a.id}/decline`, headers: t.subjectAuth });
+    expect(declined.json<TransactionJson>().status).toBe('declined');
+    expect(codeOf(await h.app.server.inject({ method: 'POST', url: `/v1/transactions/${a.id}/cancel`, headers: t.clientAuth }))).toBe('TRANSACTION_NOT_PENDING');
+    expect(await audits(a.id)).toEqual(['transaction.create:success', 'transaction.decline:success']);
+
+    const b = await createTransaction(h, t);
+    expect((await h.app.server.inject({ method: 'POST', url: `/v1/transactions/${b.id}/cancel`, headers: t.clientAuth })).json<TransactionJson>().status).toBe('cancelled');
+    expect(await audits(b.id)).toEqual(['transaction.create:success', 'transaction.cancel:success']);
+
+    const c = await createTransaction(h, t, { expiresInS: 60 });
+    const ch = await approvalChallenge(h, t, c.id);
+    h.clock.advance(61_000);
+    expect(codeOf(await approve(c.id, { credential: auth.get(ch.publicKey) }))).toBe('TRANSACTION_EXPIRED');
+    const got = await h.app.server.inject({ url: `/v1/transactions/${c.id}`, headers: t.clientAuth });
+    expect(got.json<TransactionJson>().status).toBe('expired');
+    expect(await audits(c.id)).toEqual(['transaction.create:success', 'transaction.expire:success']);
+  });
+
+  it("hides another tenant's and another subject's transactions", async () => {
+    const tx = await createTransaction(h, t);
+    const other = await createPasskeyTenant(h, { externalId: 'mallory' });
+    const otherAuth = await registerSoftPasskey(h, other);
+    expect(codeOf(await h.app.server.inject({ url: `/v1/transactions/${tx.id}`, headers: other.clientAuth }))).toBe('TRANSACTION_NOT_FOUND');
+    expect(codeOf(await h.app.server.inject({ method: 'POST', url: `/v1/transactions/${tx.id}/challenge`, headers: other.subjectAuth }))).toBe('TRANSACTION_NOT_FOUND');
+    const c = await approvalChallenge(h, t, tx.id);
+    expect(codeOf(await approve(tx.id, { credential: otherAuth.get(c.publicKey) }, other.subjectAuth))).toBe('TRANSACTION_NOT_FOUND');
+    // Same tenant, other subject.
+    const s2 = await h.app.services.subjects.create(t.tenantId, { externalId: 'sibling' }, { type: 'system', id: null });
+    const session = await h.app.services.sessions.start({ kind: 'subject', tenantId: t.tenantId, id: s2.id, scopes: new Set(['self'] as const) });
+    expect(codeOf(await h.app.server.inject({ url: `/v1/transactions/${tx.id}`, headers: { authorization: `Bearer ${session.accessToken}` } }))).toBe('TRANSACTION_NOT_FOUND');
+    expect(codeOf(await h.app.server.inject({ url: `/v1/transactions/${tx.id}`, headers: t.subjectAuth }))).toBe('OK 200');
+  });
+
+  it('requires the face factor above the step-up limit, refusing before the challenge is spent', async () => {
+    const tx = await createTransaction(h, t, { amount: '1500' });
+    expect(tx.requires).toEqual(['passkey', 'face']);
+    const c = await approvalChallenge(h, t, tx.id);
+    const assertion = auth.get(c.publicKey);
+    const missing = await approve(tx.id, { credential: assertion });
+    expect(missing.json<{ error: { code: string; details: { missing: string[] } } }>().error).toMatchObject({ code: 'TRANSACTION_FACTOR_REQUIRED', details: { missing: ['face'] } });
+    // No face verifier is wired on this server yet: a token is refused, never ignored.
+    expect(codeOf(await approve(tx.id, { credential: assertion, factors: { face: { token: 'liveness-token' } } }))).toBe('TRANSACTION_FACTOR_REJECTED');
+
+    // With a face verifier plugged into the seam, the same flow approves with both factors.
+    const withFace = transactionService({
+      db: h.db,
+      audit: h.app.services.audit,
+      clock: h.clock,
+      passkeys: h.app.services.passkeys,
+      keys: h.app.services.keys,
+      issuer: 'http://localhost:8080',
+      faceFactor: { verify: async ({ token }) => (token === 'good-face' ? { ok: true, evidence: { livenessScore: 0.98, match: true } } : { ok: false, reason: 'bad token' }) },
+    });
+    const tx2 = await createTransaction(h, t, { amount: '2000.00' });
+    const c2 = await approvalChallenge(h, t, tx2.id);
+    const r = await withFace.approve(t.tenantId, tx2.id, t.subjectId, { credential: auth.get(c2.publicKey), factors: { face: { token: 'good-face' } } });
+    expect(r.transaction.factors).toEqual(['passkey', 'face']);
+    expect(JSON.parse(Buffer.from(r.artifact.split('.')[1] ?? '', 'base64url').toString())).toMatchObject({ factors: ['passkey', 'face'], face: { livenessScore: 0.98, match: true } });
+  });
+
+  it('accepts a Secure Payment Confirmation (payment.get) assertion showing the same total, and refuses another total', async () => {
+    const tx = await createTransaction(h, t, { amount: '42.00' });
+    const c = await approvalChallenge(h, t, tx.id);
+    const spc = c.securePaymentConfirmation;
+    expect(spc).toMatchObject({ rpId: 'localhost', credentialIds: [auth.id], challenge: c.publicKey.challenge, payeeName: 'ACME Ltd', total: { currency: 'EUR', value: '42.00' } });
+    const payment = { rpId: 'localhost', topOrigin: 'http://localhost:8080', payeeName: 'ACME Ltd', total: { currency: 'EUR', value: '42.00' }, instrument: { displayName: 'Card', icon: 'data:,' } };
+    const wrong = await approve(tx.id, { credential: auth.get(c.publicKey, { type: 'payment.get', payment: { ...payment, total: { currency: 'EUR', value: '4200.00' } } }) });
+    expect(codeOf(wrong)).toBe('TRANSACTION_CHALLENGE_MISMATCH');
+    const c2 = await approvalChallenge(h, t, tx.id);
+    const ok = await approve(tx.id, { credential: auth.get(c2.publicKey, { type: 'payment.get', payment: { ...payment, total: { currency: 'EUR', value: '42' } } }) });
+    expect(ok.statusCode).toBe(200);
+    const claims = JSON.parse(Buffer.from(ok.json<{ artifact: string }>().artifact.split('.')[1] ?? '', 'base64url').toString()) as { passkey: { clientDataType: string } };
+    expect(claims.passkey.clientDataType).toBe('payment.get');
+  });
+});
