@@ -1,9 +1,9 @@
 export { createNpmFaceEngine, NPM_PAD_UNAVAILABLE } from './createNpmFaceEngine.ts';
 export type { NpmFaceEngineOptions } from './createNpmFaceEngine.ts';
 export { compareNpmTemplates, NPM_MATCH_THRESHOLD } from './compareNpmTemplates.ts';
-export type { RecogniserCalibration } from './compareNpmTemplates.ts';
+export type { RecogniserRef, ScoreCalibration } from './compareNpmTemplates.ts';
 export { assessQuality, DEFAULT_QUALITY_THRESHOLDS } from './assessQuality.ts';
 export type { QualityMeasures, QualityThresholds } from './assessQuality.ts';
-export { HUMAN_FACERES_MODEL, humanFaceresCalibration } from './npmCalibration.ts';
+export { FACEAPI_RESNET_MODEL, FACERES_THRESHOLD, HUMAN_FACERES_MODEL, npmCalibrations } from './npmCalibration.ts';
 export { createFaceApiBaseline } from './createFaceApiBaseline.ts';
 export type { FaceApiBaseline } from './createFaceApiBaseline.ts';
