@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'apps/web/**', 'bench/results/**', 'test-output/**', 'packages/cli/bin/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'bench/results/**', 'test-output/**', 'packages/cli/bin/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -61,6 +61,18 @@ export default tseslint.config(
     // SDK integration tests start the real server, as a composition root does.
     files: ['packages/sdk/test/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  {
+    // The web app runs in browsers: it reaches the API only through the SDK, never server code.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@authloop/server', '**/apps/server/**', '@authloop/store', '@authloop/engine', '@authloop/crypto'], message: 'The web app talks to the server through @authloop/sdk only.' },
+          { regex: '^node:', message: 'The web app runs in browsers.' },
+        ],
+      }],
+    },
   },
   {
     files: ['eslint.config.js'],

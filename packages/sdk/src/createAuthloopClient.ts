@@ -1,4 +1,7 @@
+import { auditApi } from './api/auditApi.ts';
+import { meApi } from './api/meApi.ts';
 import { opsApi } from './api/opsApi.ts';
+import { passkeysApi } from './api/passkeysApi.ts';
 import { subjectsApi } from './api/subjectsApi.ts';
 import { createTransport } from './Transport.ts';
 import type { Transport, TransportOptions } from './Transport.ts';
@@ -18,6 +21,9 @@ export function createAuthloopClient(options: TransportOptions = {}) {
     transport,
     ops: opsApi(transport),
     subjects: subjectsApi(transport),
+    me: meApi(transport),
+    passkeys: passkeysApi(transport),
+    audit: auditApi(transport),
   };
 }
 

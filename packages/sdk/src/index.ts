@@ -12,4 +12,28 @@ export { parsePrometheus } from './parsePrometheus.ts';
 export type { PromSample } from './parsePrometheus.ts';
 export type { SubjectsApi } from './api/subjectsApi.ts';
 export type { OpsApi } from './api/opsApi.ts';
-export type { CreateSubjectInput, Health, Jwk, ListSubjectsInput, Readiness, SessionTokens, Subject, SubjectPage, TokenResponse } from './serverTypes.ts';
+export type { MeApi } from './api/meApi.ts';
+export type { PasskeysApi } from './api/passkeysApi.ts';
+export type { AuditApi } from './api/auditApi.ts';
+export type {
+  AuditExportQuery,
+  AuditQuery,
+  AuditRecord,
+  AuditVerification,
+  AuthenticationResponseJSON,
+  CreateSubjectInput,
+  Health,
+  Jwk,
+  ListSubjectsInput,
+  Me,
+  Passkey,
+  PasskeyCreationOptions,
+  PasskeyRequestOptions,
+  PasskeySessionTokens,
+  Readiness,
+  RegistrationResponseJSON,
+  SessionTokens,
+  Subject,
+  SubjectPage,
+  TokenResponse,
+} from './serverTypes.ts';

@@ -4,10 +4,18 @@
  * private to its routes file, the type is written here and says which schema it mirrors.
  */
 import type { z } from 'zod';
+import type { auditExportQuery, auditQuery, auditRecordView, verificationView } from '../../../apps/server/src/modules/audit/schema.ts';
+import type { authenticationResponse, creationOptions, passkeyView, registrationResponse, requestOptions, sessionTokens as passkeySessionTokens } from '../../../apps/server/src/modules/passkeys/schema.ts';
 import type { createSubjectBody, listSubjectsQuery, subjectView } from '../../../apps/server/src/modules/subjects/schema.ts';
 
+/**
+ * A zod output type as it arrives over JSON: an optional member is absent, never `undefined`
+ * (this matters under `exactOptionalPropertyTypes`).
+ */
+export type Json<T> = T extends readonly (infer U)[] ? Json<U>[] : T extends Record<string, unknown> ? { [K in keyof T]: Json<Exclude<T[K], undefined>> } : T;
+
 /** A subject: a person a tenant authenticates. */
-export type Subject = z.output<typeof subjectView>;
+export type Subject = Json<z.output<typeof subjectView>>;
 /** Body of `POST /v1/subjects`. */
 export type CreateSubjectInput = z.input<typeof createSubjectBody>;
 /** Query of `GET /v1/subjects`. */
@@ -59,3 +67,33 @@ export interface Jwk {
   readonly alg?: string;
   readonly use?: string;
 }
+
+/** `GET /v1/me`: who an access token belongs to (mirrors `meView` in `modules/auth/meRoutes.ts`). */
+export interface Me {
+  readonly kind: 'client' | 'subject' | 'operator';
+  readonly tenantId: string;
+  readonly id: string;
+  readonly scopes: string[];
+}
+
+/** A registered passkey (never its public key). */
+export type Passkey = Json<z.output<typeof passkeyView>>;
+/** Options for `navigator.credentials.create` in JSON form. */
+export type PasskeyCreationOptions = Json<z.output<typeof creationOptions>>;
+/** Options for `navigator.credentials.get` in JSON form. */
+export type PasskeyRequestOptions = Json<z.output<typeof requestOptions>>;
+/** `PublicKeyCredential.toJSON()` of a registration. */
+export type RegistrationResponseJSON = z.input<typeof registrationResponse>;
+/** `PublicKeyCredential.toJSON()` of an authentication (or a Secure Payment Confirmation). */
+export type AuthenticationResponseJSON = z.input<typeof authenticationResponse>;
+/** Session tokens from a passkey sign-in, with the subject and passkey used. */
+export type PasskeySessionTokens = Json<z.output<typeof passkeySessionTokens>>;
+
+/** One audit record, hashes included so the chain can be re-checked. */
+export type AuditRecord = Json<z.output<typeof auditRecordView>>;
+/** Query of `GET /v1/audit/events`. */
+export type AuditQuery = z.input<typeof auditQuery>;
+/** Filters of `GET /v1/audit/export` plus its format. */
+export type AuditExportQuery = z.input<typeof auditExportQuery>;
+/** Result of `GET /v1/audit/verify`. */
+export type AuditVerification = Json<z.output<typeof verificationView>>;

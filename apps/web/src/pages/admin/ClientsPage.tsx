@@ -1,0 +1,13 @@
+import { NeedsBank } from '../../components/NeedsBank.tsx';
+import { RequiresEndpoints } from '../../components/RequiresEndpoints.tsx';
+
+/** The tenant's API clients. */
+export default function ClientsPage() {
+  return (
+    <NeedsBank>
+      <RequiresEndpoints feature="API client management" issue="operators, issue 6" endpoints={['GET /v1/clients', 'POST /v1/clients']}>
+        <p>Available.</p>
+      </RequiresEndpoints>
+    </NeedsBank>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Subject } from '@authloop/sdk';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useAppState } from '../../app/AppState.tsx';
+import { useLoad } from '../../app/useLoad.ts';
+import { ErrorText } from '../../components/ErrorText.tsx';
+import { Field } from '../../components/Field.tsx';
+import { NeedsBank } from '../../components/NeedsBank.tsx';
+import { RequiresEndpoints } from '../../components/RequiresEndpoints.tsx';
+
+/** Subjects: list (newest first), search by the bank's id, lock state and re-enable. */
+export default function SubjectsPage() {
+  return (
+    <NeedsBank>
+      <Subjects />
+    </NeedsBank>
+  );
+}
+
+function Subjects() {
+  const { bankApi } = useAppState();
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState('');
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const page = useLoad(`subjects:${search}:${cursor ?? ''}`, async () => {
+    if (bankApi === null) return { items: [] as Subject[], nextCursor: null };
+    return search === '' ? bankApi.subjects.list({ limit: 25, ...(cursor === undefined ? {} : { cursor }) }) : bankApi.subjects.list({ externalId: search });
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setCursor(undefined);
+    setSearch(query.trim());
+  };
+  return (
+    <>
+      <form onSubmit={submit} role="search" className="card">
+        <Field label="Find by customer id (externalId)" value={query} onChange={(e) => setQuery(e.target.value)} type="search" />
+        <button type="submit">Search</button>
+      </form>
+      <ErrorText error={page.error} />
+      <div className="table-wrap">
+        <table data-testid="subjects">
+          <thead>
+            <tr>
+              <th scope="col">Customer id</th>
+              <th scope="col">Name</th>
+              <th scope="col">Created</th>
+              <th scope="col">Subject id</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(page.data?.items ?? []).map((s) => (
+              <tr key={s.id}>
+                <td>{s.externalId}</td>
+                <td>{s.displayName ?? '–'}</td>
+                <td>{new Date(s.createdAt).toLocaleString()}</td>
+                <td>
+                  <code>{s.id}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {page.data?.items.length === 0 ? <p>No subjects found.</p> : null}
+      <div className="row">
+        {cursor === undefined ? null : (
+          <button type="button" className="secondary" onClick={() => setCursor(undefined)}>
+            First page
+          </button>
+        )}
+        {page.data?.nextCursor ? (
+          <button type="button" className="secondary" onClick={() => setCursor(page.data?.nextCursor ?? undefined)}>
+            Next page
+          </button>
+        ) : null}
+      </div>
+      <h2>Lock state and re-enable</h2>
+      <RequiresEndpoints feature="Face lockout state and re-enabling" issue="face API lockout, issue 4" endpoints={['GET /v1/subjects/{subjectId}/face', 'POST /v1/subjects/{subjectId}/face/enable']}>
+        <p>Available.</p>
+      </RequiresEndpoints>
+    </>
+  );
+}

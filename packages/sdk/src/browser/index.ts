@@ -1,0 +1,6 @@
+export { registerPasskey } from './registerPasskey.ts';
+export { signInWithPasskey } from './signInWithPasskey.ts';
+export { captureJpegFrame } from './captureJpegFrame.ts';
+export { createVideoFrameSource } from './createVideoFrameSource.ts';
+export type { VideoFrameSource } from './createVideoFrameSource.ts';
+export { browserSupportsWebAuthn } from '@simplewebauthn/browser';
