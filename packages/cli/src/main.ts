@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@authloop/server';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerEvalCommands } from './commands/eval.ts';
 import { registerKeyCommands } from './commands/keys.ts';
 import { registerServerCommands } from './commands/server.ts';
 
@@ -10,6 +11,7 @@ registerServerCommands(program);
 registerAdminCommands(program);
 registerKeyCommands(program);
 registerAuditCommands(program);
+registerEvalCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -77,7 +77,7 @@ export interface FaceAnalysis {
   readonly width: number;
   readonly height: number;
   readonly faces: readonly DetectedFace[];
-  /** The largest face, or null when none was found. */
+  /** The main face (the largest, penalised by distance from the image centre), or null when none was found. */
   readonly face: DetectedFace | null;
   readonly quality: QualityReport;
   /** Null when no face was found. */

@@ -1,11 +1,15 @@
 import type { DetectedFace } from '../types.ts';
 import type { RgbImage } from '../image/RgbImage.ts';
 import { floatTensor, outputData, type OnnxSession } from './OnnxSession.ts';
-import { padCrop } from './padCrop.ts';
+import { eyeLineAngle, padCrop, UPRIGHT_ROLL_DEG } from './padCrop.ts';
 
 /** A passive presentation-attack detector returning a live score 0..1. */
 export interface PadModel {
-  liveScore(image: RgbImage, face: DetectedFace): Promise<number>;
+  /**
+   * Live score of `face` (landmarks refined for roll). `detected` is the detector's original output,
+   * whose axis-aligned box the reference crop uses; pass the same face when there was no refinement.
+   */
+  liveScore(image: RgbImage, face: DetectedFace, detected: DetectedFace): Promise<number>;
 }
 
 function softmax(logits: Float32Array): number[] {
@@ -30,7 +34,9 @@ function bgrTensor(crop: RgbImage): Float32Array {
 /**
  * MiniFASNet V2 (crop ×2.7) + V1SE (crop ×4.0) from Silent-Face-Anti-Spoofing: BGR 0–255 80×80
  * crops, softmax per model, class 1 = real. The live score is the mean of the two models' real-class
- * probabilities (0..1).
+ * probabilities (0..1). For a rolled face (|roll| > 12°) it is scored twice — on the reference
+ * axis-aligned crop and on the de-rotated upright crop — and the lower score is kept, so a tilted
+ * presentation must look live both ways (fail-safe: the de-rotated view alone let a sideways print pass).
  */
 export function createMiniFasNet(v2: OnnxSession, v1se: OnnxSession): PadModel {
   const probReal = async (session: OnnxSession, crop: RgbImage): Promise<number> => {
@@ -38,10 +44,12 @@ export function createMiniFasNet(v2: OnnxSession, v1se: OnnxSession): PadModel {
     return softmax(outputData(out, 'logits'))[1] ?? 0;
   };
   return {
-    async liveScore(image: RgbImage, face: DetectedFace): Promise<number> {
-      const a = await probReal(v2, padCrop(image, face, 2.7));
-      const b = await probReal(v1se, padCrop(image, face, 4.0));
-      return (a + b) / 2;
+    async liveScore(image: RgbImage, face: DetectedFace, detected: DetectedFace): Promise<number> {
+      const score = async (f: DetectedFace, derotate: boolean): Promise<number> =>
+        ((await probReal(v2, padCrop(image, f, 2.7, { derotate }))) + (await probReal(v1se, padCrop(image, f, 4.0, { derotate })))) / 2;
+      const reference = await score(detected, false);
+      if (Math.abs(eyeLineAngle(face.landmarks)) * (180 / Math.PI) <= UPRIGHT_ROLL_DEG) return reference;
+      return Math.min(reference, await score(face, true));
     },
   };
 }

@@ -11,6 +11,8 @@ import { createMobileFaceNet } from './MobileFaceNet.ts';
 import { createOnnxSession } from './OnnxSession.ts';
 import { createYunetDetector, type YunetOptions } from './YunetDetector.ts';
 import { onnxTemplateVersion } from './onnxTemplateVersion.ts';
+import { refineRolledFace } from './refineRolledFace.ts';
+import { selectMainFace } from './selectMainFace.ts';
 
 /** Options of {@link createOnnxFaceAnalyzer}. */
 export interface OnnxAnalyzerOptions {
@@ -53,8 +55,8 @@ export async function createOnnxFaceAnalyzer(models: ModelBytes, options: OnnxAn
     async analyze(bytes: Uint8Array, { pad: runPad = true }: AnalyzeOptions = {}): Promise<FaceAnalysis> {
       const image = await decodeImage(bytes, options.decode);
       const faces = await detector.detect(image);
-      const face: DetectedFace | null = faces[0] ?? null;
-      if (face === null) {
+      const main = selectMainFace(faces, image.width, image.height);
+      if (main === null) {
         return {
           width: image.width, height: image.height, faces, face: null,
           quality: assessQuality({ face: null, faceCount: 0, stats: null, pose: null }, options.quality),
@@ -62,17 +64,18 @@ export async function createOnnxFaceAnalyzer(models: ModelBytes, options: OnnxAn
           liveness: { score: null, threshold: null, decision: 'unavailable' },
         };
       }
+      const face: DetectedFace = await refineRolledFace(image, main, detector);
       const aligned = alignFace(image, face.landmarks);
-      const faceCount = faces.filter((f) => f.box.width >= secondaryRatio * face.box.width).length;
+      const faceCount = faces.filter((f) => f.box.width >= secondaryRatio * main.box.width).length;
       const quality = assessQuality({ face, faceCount, stats: faceImageStats(aligned), pose: headPose(face.landmarks) }, options.quality);
       const vector = await embedder.embed(aligned);
       let liveness: PadResult = { score: null, threshold: null, decision: 'unavailable' };
       if (runPad) {
-        const score = await pad.liveScore(image, face);
+        const score = await pad.liveScore(image, face, main);
         liveness = { score, threshold: options.padThreshold, decision: score >= options.padThreshold ? 'live' : 'spoof' };
       }
       return {
-        width: image.width, height: image.height, faces, face, quality,
+        width: image.width, height: image.height, faces: faces.map((f) => (f === main ? face : f)), face, quality,
         template: { vectors: [{ model: recogniser.id, version, vector }] },
         liveness,
       };

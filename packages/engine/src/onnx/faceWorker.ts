@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EngineError } from '../EngineError.ts';
 import type { WorkerReply, WorkerTask } from '../pool/createWorkerPool.ts';
+import { workerPayload } from '../pool/workerBootstrap.ts';
 import type { AnalyzeOptions, FaceAnalysis } from '../types.ts';
 import { createOnnxFaceAnalyzer, type OnnxAnalyzerOptions, type OnnxFaceAnalyzer } from './createOnnxFaceAnalyzer.ts';
 import type { ModelBytes } from '../models/loadModelFiles.ts';
@@ -23,7 +24,7 @@ export interface FaceWorkerTask {
 
 const port = parentPort;
 if (port === null) throw new Error('faceWorker must run in a worker thread');
-const data = workerData as FaceWorkerData;
+const data = workerPayload(workerData) as FaceWorkerData;
 const post = (reply: WorkerReply<FaceAnalysis>): void => port.postMessage(reply);
 
 const analyzer: Promise<OnnxFaceAnalyzer> = createOnnxFaceAnalyzer(data.models, data.options);

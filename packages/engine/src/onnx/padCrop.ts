@@ -11,7 +11,8 @@ export function eyeLineAngle(landmarks: readonly Point[]): number {
 }
 
 /** Below this roll the detector's own box is used, exactly as the reference Silent-Face pipeline does. */
-const UPRIGHT_RAD = (12 * Math.PI) / 180;
+export const UPRIGHT_ROLL_DEG = 12;
+const UPRIGHT_RAD = (UPRIGHT_ROLL_DEG * Math.PI) / 180;
 
 /**
  * An upright face box estimated from the five landmarks alone, for faces whose axis-aligned detector
@@ -30,13 +31,15 @@ function landmarkBox(landmarks: readonly Point[]): { cx: number; cy: number; w: 
 /**
  * The 80×80 crop MiniFASNet expects: the face box enlarged `scale`× about its centre, the scale reduced
  * and the box shifted so it stays inside the image (as Silent-Face-Anti-Spoofing's `CropImage`), resized
- * without antialiasing (as `cv2.resize`). For a rolled face (|roll| > 12°) the crop is taken in the face's
- * own upright frame — the image is de-rotated about the face centre by the eye-line angle and the box is
- * estimated from the landmarks — so a tilted head gives the model the upright view it was trained on.
+ * without antialiasing (as `cv2.resize`). With `derotate` (default) and a rolled face (|roll| > 12°) the
+ * crop is taken in the face's own upright frame — the image is de-rotated about the face centre by the
+ * eye-line angle and the box is estimated from the landmarks — so a tilted head gives the model the
+ * upright view it was trained on. Without it, the reference axis-aligned crop around the detector box.
  */
-export function padCrop(image: RgbImage, face: DetectedFace, scale: number, size = 80): RgbImage {
-  const angle = eyeLineAngle(face.landmarks);
-  const upright = Math.abs(angle) <= UPRIGHT_RAD;
+export function padCrop(image: RgbImage, face: DetectedFace, scale: number, { size = 80, derotate = true }: { size?: number; derotate?: boolean } = {}): RgbImage {
+  const roll = eyeLineAngle(face.landmarks);
+  const upright = !derotate || Math.abs(roll) <= UPRIGHT_RAD;
+  const angle = upright ? 0 : roll;
   const b = upright
     ? { cx: face.box.x + face.box.width / 2, cy: face.box.y + face.box.height / 2, w: face.box.width, h: face.box.height }
     : landmarkBox(face.landmarks);

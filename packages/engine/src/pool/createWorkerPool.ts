@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { EngineError, isEngineErrorCode } from '../EngineError.ts';
-import { workerExecArgv } from './workerExecArgv.ts';
+import { bootstrapData, WORKER_BOOTSTRAP } from './workerBootstrap.ts';
 
 /** Message a pool worker posts back: readiness, a result or a typed error. */
 export type WorkerReply<R> =
-  | { readonly type: 'ready' }
+  | { readonly type: 'ready'; readonly info?: unknown }
   | { readonly type: 'fatal'; readonly code: string; readonly message: string }
   | { readonly type: 'result'; readonly id: number; readonly result: R }
   | { readonly type: 'error'; readonly id: number; readonly code: string; readonly message: string };
@@ -19,7 +19,7 @@ export interface WorkerTask<T> {
 export interface WorkerPoolOptions {
   /** The worker entry module (`.ts` entries get the tsx loader). */
   readonly entry: URL;
-  /** Passed to every worker as `workerData`. */
+  /** Passed to every worker as `workerData.data` (read it with `workerPayload()`). */
   readonly workerData: unknown;
   /** Number of workers (≥ 1). */
   readonly size: number;
@@ -29,8 +29,8 @@ export interface WorkerPoolOptions {
 
 /** A fixed-size pool of worker threads with a bounded queue. */
 export interface WorkerPool<T, R> {
-  /** Resolves when every worker has loaded; rejects with the first worker's fatal error. */
-  readonly ready: Promise<void>;
+  /** Resolves when every worker has loaded, with the `info` the first worker reported; rejects with the first worker's fatal error. */
+  readonly ready: Promise<unknown>;
   /** Runs a task on the next free worker. Rejects at once with ENGINE_BUSY when the queue is full. */
   run(task: T, transfer?: readonly ArrayBuffer[]): Promise<R>;
   /** Tasks queued (not yet running) and tasks running. */
@@ -62,14 +62,15 @@ function toError(code: string, message: string): EngineError {
  */
 export function createWorkerPool<T, R>({ entry, workerData, size, queueLimit }: WorkerPoolOptions): WorkerPool<T, R> {
   if (!Number.isInteger(size) || size < 1) throw new RangeError('pool size must be a positive integer');
-  const execArgv = workerExecArgv(entry);
+  const bootData = bootstrapData(entry, workerData);
   const queue: Pending<T, R>[] = [];
   const slots: Slot<T, R>[] = [];
   let nextId = 1;
   let closed = false;
-  let readyResolve: () => void = () => undefined;
+  let readyResolve: (info: unknown) => void = () => undefined;
   let readyReject: (e: unknown) => void = () => undefined;
-  const ready = new Promise<void>((resolve, reject) => { readyResolve = resolve; readyReject = reject; });
+  const ready = new Promise<unknown>((resolve, reject) => { readyResolve = resolve; readyReject = reject; });
+  let firstInfo: unknown;
   ready.catch(() => undefined);
   let readyCount = 0;
 
@@ -84,7 +85,7 @@ export function createWorkerPool<T, R>({ entry, workerData, size, queueLimit }: 
   };
 
   const spawn = (slot?: Slot<T, R>): Slot<T, R> => {
-    const worker = new Worker(entry, { workerData, execArgv });
+    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: bootData });
     const s: Slot<T, R> = slot ?? { worker, busy: null };
     s.worker = worker;
     s.busy = null;
@@ -93,7 +94,8 @@ export function createWorkerPool<T, R>({ entry, workerData, size, queueLimit }: 
       switch (msg.type) {
         case 'ready':
           isReady = true;
-          if (++readyCount === size) readyResolve();
+          if (readyCount === 0) firstInfo = msg.info;
+          if (++readyCount === size) readyResolve(firstInfo);
           dispatch();
           return;
         case 'fatal':

@@ -15,7 +15,7 @@ export interface QualityThresholds {
   /** Maximum |yaw| and |pitch| in degrees. Default 30 and 25. */
   readonly maxYawDeg?: number;
   readonly maxPitchDeg?: number;
-  /** Maximum |roll| in degrees (alignment corrects roll, so this is lenient). Default 35. */
+  /** Maximum |roll| in degrees (alignment corrects roll, but landmarks degrade on tilted heads). Default 25. */
   readonly maxRollDeg?: number;
   /** Minimum detector confidence 0..1. Default 0.75. */
   readonly minConfidence?: number;
@@ -45,7 +45,7 @@ const ramp = (v: number, bad: number, good: number): number => clamp01((v - bad)
 export function assessQuality({ face, faceCount, stats, pose }: QualityInput, thresholds: QualityThresholds = {}): QualityReport {
   const {
     minFacePx = 64, minBrightness = 0.2, maxBrightness = 0.85, minSharpness = 40,
-    maxYawDeg = 30, maxPitchDeg = 25, maxRollDeg = 35, minConfidence = 0.75, minScore = 0.5,
+    maxYawDeg = 30, maxPitchDeg = 25, maxRollDeg = 25, minConfidence = 0.75, minScore = 0.5,
   } = thresholds;
   if (face === null || stats === null || pose === null) {
     return {
