@@ -4,6 +4,7 @@ import { registerAdminCommands } from './commands/admin.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerEvalCommands } from './commands/eval.ts';
 import { registerKeyCommands } from './commands/keys.ts';
+import { registerOperatorCommands } from './commands/operators.ts';
 import { registerServerCommands } from './commands/server.ts';
 
 const program = new Command('authloop').description('Authloop: biometric authentication for fintech').exitOverride();
@@ -12,6 +13,7 @@ registerAdminCommands(program);
 registerKeyCommands(program);
 registerAuditCommands(program);
 registerEvalCommands(program);
+registerOperatorCommands(program);
 
 try {
   await program.parseAsync(process.argv);

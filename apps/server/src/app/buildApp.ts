@@ -8,6 +8,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorCodes, errorStatus } from '../errors/codes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { complianceRoutes } from '../modules/compliance/complianceRoutes.ts';
 import { faceRoutes } from '../modules/face/routes.ts';
 import { keysRoutes } from '../modules/keys/routes.ts';
 import { oauthRoutes } from '../modules/auth/oauthRoutes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await server.register(passkeyRoutes({ services }));
   await server.register(transactionRoutes({ services }));
   await server.register(auditRoutes({ services }));
+  await server.register(complianceRoutes({ services }));
   await server.register(webApp());
 
   return { server, services };

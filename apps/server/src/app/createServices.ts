@@ -3,6 +3,7 @@ import { auditService } from '../modules/audit/auditService.ts';
 import { tokenService } from '../modules/auth/tokenService.ts';
 import { clientRepository } from '../modules/clients/clientRepository.ts';
 import { clientService } from '../modules/clients/clientService.ts';
+import { createComplianceServices } from '../modules/compliance/createComplianceServices.ts';
 import { faceService } from '../modules/face/faceService.ts';
 import { signingKeyRepository } from '../modules/keys/signingKeyRepository.ts';
 import { signingKeyService } from '../modules/keys/signingKeyService.ts';
@@ -34,6 +35,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     tenantKeys,
     audit,
     auditTrail: auditService({ db, audit, keys, issuer: config.issuer, clock }),
+    ...createComplianceServices({ config, db, clock, audit, tokens }),
     tokens,
     tenants: tenantService({ db, tenantKeys, audit }),
     clients: clientService({ repo: clientRepository(db) }),
