@@ -8,6 +8,7 @@ import { manualClock } from '../src/app/Clock.ts';
 import type { Clock } from '../src/app/Clock.ts';
 import { loadConfig } from '../src/config/Config.ts';
 import { clientScopes } from '../src/modules/auth/scopes.ts';
+import { testFaceEngine } from './support/faceEngine.ts';
 import type { ClientScope } from '../src/modules/auth/scopes.ts';
 
 /** A tenant with one API client and a ready access token, for tests. */
@@ -31,14 +32,16 @@ export interface Harness {
 
 /**
  * Builds the real app over a real database of the given driver (in-memory PGlite or a fresh
- * PostgreSQL database) with a manual clock. `env` overrides configuration variables.
+ * PostgreSQL database) with a manual clock. `env` overrides configuration variables; `face` adds
+ * the test file's shared face engine (see support/faceEngine.ts).
  */
-export async function createHarness(driver: TestDriver = 'pglite', options: { env?: Record<string, string>; deps?: Partial<AppDeps>; realClock?: boolean } = {}): Promise<Harness> {
+export async function createHarness(driver: TestDriver = 'pglite', options: { env?: Record<string, string>; deps?: Partial<AppDeps>; realClock?: boolean; face?: boolean } = {}): Promise<Harness> {
   const db = await openTestDatabase(driver);
   const clock = manualClock(new Date());
   const realClock = { ...clock, now: () => new Date() };
   const config = loadConfig({ NODE_ENV: 'test', AUTHLOOP_DATA_DIR: '/nonexistent-test-data-dir', AUTHLOOP_RATE_LIMIT_MAX: '100000', ...options.env });
-  const app = await buildApp({ config, db, masterKey: createLocalMasterKey(generateKey()), clock: options.realClock ? realClock : clock, logger: false, ...options.deps });
+  const engine = options.face === true ? await testFaceEngine() : undefined;
+  const app = await buildApp({ config, db, masterKey: createLocalMasterKey(generateKey()), clock: options.realClock ? realClock : clock, logger: false, engine, ...options.deps });
   await app.server.ready();
   return {
     app,
