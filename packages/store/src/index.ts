@@ -1,5 +1,6 @@
 export type { Database, Queryable } from './Database.ts';
 export { openPglite } from './openPglite.ts';
+export type { PgliteDatabase } from './openPglite.ts';
 export { openPostgres } from './openPostgres.ts';
 export type { PostgresOptions } from './openPostgres.ts';
 export { openDatabase } from './openDatabase.ts';

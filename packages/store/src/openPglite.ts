@@ -4,12 +4,18 @@ import { vector } from '@electric-sql/pglite/vector';
 import type { Database, Queryable } from './Database.ts';
 import { lockDataDir } from './dataDirLock.ts';
 
+/** The embedded database; it can also snapshot its data directory (used for test templates). */
+export interface PgliteDatabase extends Database {
+  /** A tarball of the whole data directory, loadable with `openPglite({ loadDataDir })`. */
+  dumpDataDir(): Promise<Blob>;
+}
+
 /**
  * Opens the embedded PostgreSQL (PGlite, WebAssembly) with pgvector.
  * `dataDir` is a directory on disk, or `undefined` for an in-memory database (tests).
  * Only one process may open a given directory at a time.
  */
-export async function openPglite({ dataDir }: { dataDir?: string | undefined } = {}): Promise<Database> {
+export async function openPglite({ dataDir, loadDataDir }: { dataDir?: string | undefined; loadDataDir?: Blob | undefined } = {}): Promise<PgliteDatabase> {
   let release = () => {};
   if (dataDir !== undefined) {
     mkdirSync(dataDir, { recursive: true });
@@ -17,7 +23,7 @@ export async function openPglite({ dataDir }: { dataDir?: string | undefined } =
   }
   let pg: PGlite;
   try {
-    pg = await PGlite.create({ ...(dataDir !== undefined ? { dataDir } : {}), extensions: { vector } });
+    pg = await PGlite.create({ ...(dataDir !== undefined ? { dataDir } : {}), ...(loadDataDir !== undefined ? { loadDataDir } : {}), extensions: { vector } });
   } catch (error) {
     release();
     throw error;
@@ -38,6 +44,7 @@ export async function openPglite({ dataDir }: { dataDir?: string | undefined } =
     exec: async (sql) => {
       await pg.exec(sql);
     },
+    dumpDataDir: () => pg.dumpDataDir('none'),
     ping: async () => {
       try {
         await pg.query('SELECT 1');
