@@ -1,3 +1,5 @@
+import { createFaceEngine } from '@authloop/engine';
+import type { FaceEngine } from '@authloop/engine';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { buildApp } from './app/buildApp.ts';
@@ -21,7 +23,13 @@ export async function startServer(env: Readonly<Record<string, string | undefine
   if (runtime.applied.length > 0) log.info({ applied: runtime.applied }, 'database migrations applied');
   log.info({ driver: db.driver }, config.databaseUrl ? 'using PostgreSQL' : `using the embedded database in ${config.dataDir}/pglite`);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
-  const app = await buildApp({ config, db, masterKey: runtime.masterKey, clock: runtime.clock, redis });
+  let engine: FaceEngine | undefined;
+  try {
+    engine = await createFaceEngine({ ...(config.modelsDir === undefined ? {} : { modelsDir: config.modelsDir }), logger: log });
+  } catch (error) {
+    log.error({ err: error }, 'the face engine could not start; face endpoints answer FACE_ENGINE_UNAVAILABLE');
+  }
+  const app = await buildApp({ config, db, masterKey: runtime.masterKey, clock: runtime.clock, redis, engine });
   await app.server.listen({ port: config.port, host: config.host });
 
   let stopping = false;
@@ -34,6 +42,7 @@ export async function startServer(env: Readonly<Record<string, string | undefine
     try {
       await app.server.close();
       await redis?.quit();
+      await engine?.close();
       await db.close();
     } finally {
       process.exit(0);
