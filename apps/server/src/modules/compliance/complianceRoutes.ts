@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../app/createServices.ts';
 import { operatorRoutes } from '../operators/routes.ts';
 import { platformRoutes } from '../operators/platformRoutes.ts';
+import { policyRoutes } from '../policy/routes.ts';
 
 /** Registers the trust-and-compliance routes (operators, platform, privacy, policy, webhooks). */
 export function complianceRoutes({ services }: { services: Services }): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(operatorRoutes({ services }));
     await app.register(platformRoutes({ services }));
+    await app.register(policyRoutes({ services }));
   };
 }

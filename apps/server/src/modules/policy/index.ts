@@ -1,0 +1,14 @@
+export { policyService } from './policyService.ts';
+export type { PolicyService } from './policyService.ts';
+export { riskService } from './riskService.ts';
+export type { RiskService, UnlockHook } from './riskService.ts';
+export { policySchema, defaultPolicy, factorSchema } from './policySchema.ts';
+export type { Policy, PolicyInput, Factor } from './policySchema.ts';
+export { decide, decisionDetails } from './decide.ts';
+export type { Decision, PolicyAction } from './decide.ts';
+export { scoreRisk } from './scoreRisk.ts';
+export type { RiskAssessment, RiskSignals } from './scoreRisk.ts';
+export { thresholdForFmr } from './thresholdForFmr.ts';
+export type { OperatingPoint } from './thresholdForFmr.ts';
+export { ipNetwork } from './ipNetwork.ts';
+export { policyRoutes } from './routes.ts';

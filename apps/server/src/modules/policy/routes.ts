@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../app/createServices.ts';
+import { errorResponses } from '../../errors/errorResponses.ts';
+import { principalOf } from '../../plugins/authentication.ts';
+import { policySchema } from './policySchema.ts';
+
+const policyView = z.object({ version: z.number().int(), policy: policySchema }).meta({ id: 'TenantPolicyVersion' });
+const subjectParams = z.object({ subjectId: z.uuid() }).strict();
+const decisionView = z
+  .object({
+    outcome: z.enum(['allow', 'step-up', 'deny']),
+    factors: z.array(z.string()),
+    livenessRequired: z.boolean(),
+    rule: z.string(),
+    policyVersion: z.number().int(),
+    riskScore: z.number().int(),
+    riskLevel: z.enum(['low', 'medium', 'high']),
+    reasons: z.array(z.string()),
+    signals: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+  })
+  .meta({ id: 'PolicyDecision' });
+
+/** Tenant policy (versioned), risk decisions, and re-enabling locked factors. */
+export function policyRoutes({ services }: { services: Services }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/v1/policy',
+      { config: { auth: { scopes: ['policy:read'], kinds: ['client', 'operator'] } }, schema: { tags: ['policy'], summary: "The tenant's current policy", security: [{ bearer: [] }], response: { 200: policyView, ...errorResponses(401, 403) } } },
+      async (request) => services.policy.get(principalOf(request).tenantId),
+    );
+
+    app.put(
+      '/v1/policy',
+      {
+        config: { auth: { scopes: ['policy:write'], kinds: ['client', 'operator'] } },
+        schema: { tags: ['policy'], summary: 'Replace the policy (stored as a new version, audited)', security: [{ bearer: [] }], body: policySchema, response: { 200: policyView, ...errorResponses(400, 401, 403) } },
+      },
+      async (request) => {
+        const p = principalOf(request);
+        return services.policy.set(p.tenantId, request.body, { type: p.kind, id: p.id });
+      },
+    );
+
+    app.get(
+      '/v1/policy/versions',
+      {
+        config: { auth: { scopes: ['policy:read'], kinds: ['client', 'operator'] } },
+        schema: {
+          tags: ['policy'],
+          summary: 'Every stored policy version, newest first',
+          security: [{ bearer: [] }],
+          response: { 200: z.object({ items: z.array(z.object({ version: z.number().int(), createdAt: z.string(), actorType: z.string(), actorId: z.string().nullable(), policy: z.unknown() })) }), ...errorResponses(401, 403) },
+        },
+      },
+      async (request) => ({ items: (await services.policy.versions(principalOf(request).tenantId)).map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })) }),
+    );
+
+    app.post(
+      '/v1/subjects/:subjectId/decisions',
+      {
+        config: { auth: { scopes: ['policy:read'], kinds: ['client'] } },
+        schema: {
+          tags: ['policy'],
+          summary: 'What an attempt needs: risk score from stored signals, then the policy rule that applies',
+          security: [{ bearer: [] }],
+          params: subjectParams,
+          body: z
+            .object({
+              action: z.enum(['enrol', 'verify', 'recover', 'approvePayment']),
+              amountMinor: z.number().int().nonnegative().optional(),
+              currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+              ip: z.union([z.ipv4(), z.ipv6()]).optional().describe("The person's IP as the bank saw it"),
+              deviceId: z.string().min(1).max(200).optional().describe('A stable device or credential id'),
+            })
+            .strict(),
+          response: { 200: decisionView, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const p = principalOf(request);
+        const subject = await services.subjects.get(p.tenantId, request.params.subjectId);
+        const b = request.body;
+        const risk = await services.risk.assess({ tenantId: p.tenantId, subjectId: subject.id, ip: b.ip, deviceId: b.deviceId });
+        const d = await services.policy.decide(p.tenantId, { action: b.action, amountMinor: b.amountMinor, currency: b.currency, risk });
+        return { ...d, factors: [...d.factors], riskLevel: risk.level, reasons: [...risk.reasons], signals: { ...d.signals } };
+      },
+    );
+
+    app.get(
+      '/v1/subjects/:subjectId/locks',
+      {
+        config: { auth: { scopes: ['subjects:read'], kinds: ['client', 'operator'] } },
+        schema: {
+          tags: ['policy'],
+          summary: "A subject's locked factors",
+          security: [{ bearer: [] }],
+          params: subjectParams,
+          response: { 200: z.object({ items: z.array(z.object({ factor: z.string(), lockedAt: z.string(), lockedUntil: z.string().nullable() })) }), ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const p = principalOf(request);
+        const subject = await services.subjects.get(p.tenantId, request.params.subjectId);
+        const locks = await services.risk.locks(p.tenantId, subject.id);
+        return { items: locks.map((l) => ({ factor: l.factor, lockedAt: l.lockedAt.toISOString(), lockedUntil: l.lockedUntil?.toISOString() ?? null })) };
+      },
+    );
+
+    app.post(
+      '/v1/subjects/:subjectId/unlock',
+      {
+        config: { auth: { scopes: ['subjects:unlock'], kinds: ['client', 'operator'] } },
+        schema: {
+          tags: ['policy'],
+          summary: "Re-enable a subject's locked factor (or all of them)",
+          security: [{ bearer: [] }],
+          params: subjectParams,
+          body: z.object({ factor: z.string().min(1).max(40).optional() }).strict().optional(),
+          response: { 200: z.object({ unlocked: z.array(z.string()) }), ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const p = principalOf(request);
+        const subject = await services.subjects.get(p.tenantId, request.params.subjectId);
+        return { unlocked: await services.risk.unlock(p.tenantId, subject.id, request.body?.factor ?? null, { type: p.kind, id: p.id }) };
+      },
+    );
+  };
+}
