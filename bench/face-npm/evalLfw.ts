@@ -161,10 +161,12 @@ const result = {
   noFaceImages: images.filter((i) => cache.get(i) === null).length,
   results,
   calibrations,
+  /** The per-pair cosines the calibrations were fitted on (null: no face in one of the images). */
+  pairScores: pairs.map((p) => ({ fold: p.fold, same: p.same, ...Object.fromEntries(wanted.map((m) => [m, feature(p, m)])) })),
   latencyMs: latencies.length === 0 ? null : { images: latencies.length, p50: latencies[Math.floor(latencies.length / 2)], p99: latencies[Math.floor(latencies.length * 0.99)], mean: latencies.reduce((s, t) => s + t, 0) / latencies.length },
   date: new Date().toISOString(),
 };
-console.log(JSON.stringify(result, null, 2));
+console.log(JSON.stringify({ ...result, pairScores: `${result.pairScores.length} pairs (in --out)` }, null, 2));
 if (values.out) {
   await mkdir(path.dirname(values.out), { recursive: true });
   await writeFile(values.out, `${JSON.stringify(result, null, 2)}\n`);

@@ -16,15 +16,22 @@ export function faceApiResnetRef(faceApiVersion: string): RecogniserRef {
 }
 
 /**
- * faceres alone: undecided (score 0.5) at cosine {@link FACERES_THRESHOLD}, the mean of the
- * per-fold thresholds chosen on the shared LFW folds; the slope is the logistic fit on the same
- * pairs. Reproduce with `bench/face-npm/evalLfw.ts` then `bench/face-npm/fitCalibration.ts`.
+ * faceres alone: undecided (score 0.5) at this cosine, the mean of the per-fold thresholds chosen
+ * on the shared LFW folds (7-fold protocol). Reproduce with
+ * `npx tsx bench/face-npm/evalLfw.ts --per-fold 43 --fusion --out bench/results/face-npm-lfw.json`.
  */
 export const FACERES_THRESHOLD = 0.515;
-const FACERES_SLOPE = 20;
+/** Log-odds per unit of faceres cosine: the logistic fit on the same pairs (`calibrations["human-faceres"]`). */
+const FACERES_SLOPE = 29.6;
 
-/** Logistic fusion of faceres and face-api cosines, fitted on the shared LFW folds (see `bench/face-npm/fitCalibration.ts`). */
-const FUSED = { bias: -20, faceres: 20, faceapi: 20 } as const;
+/**
+ * Logistic fusion of the faceres and face-api cosines (`calibrations.fused` in the eval output),
+ * fitted on the same LFW pairs: logit = bias + faceres·cos₁ + faceapi·cos₂.
+ */
+const FUSED = { bias: -73.6, faceres: 16.72, faceapi: 72.15 } as const;
+
+/** Identifies the fitted parameters above; bump when they are refitted. */
+export const NPM_CALIBRATION_ID = 'lfw-602-2026-11-21';
 
 /**
  * Calibrations the npm engine compares with, richest first: the faceres + face-api fusion (used
