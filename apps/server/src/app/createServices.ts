@@ -35,7 +35,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     tenantKeys,
     audit,
     auditTrail: auditService({ db, audit, keys, issuer: config.issuer, clock }),
-    ...createComplianceServices({ config, db, clock, audit, tokens }),
+    ...createComplianceServices({ config, db, clock, audit, tokens, tenantKeys, keys }),
     tokens,
     tenants: tenantService({ db, tenantKeys, audit }),
     clients: clientService({ repo: clientRepository(db) }),

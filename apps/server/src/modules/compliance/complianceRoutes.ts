@@ -3,6 +3,7 @@ import type { Services } from '../../app/createServices.ts';
 import { operatorRoutes } from '../operators/routes.ts';
 import { platformRoutes } from '../operators/platformRoutes.ts';
 import { policyRoutes } from '../policy/routes.ts';
+import { privacyRoutes } from '../privacy/routes.ts';
 
 /** Registers the trust-and-compliance routes (operators, platform, privacy, policy, webhooks). */
 export function complianceRoutes({ services }: { services: Services }): FastifyPluginAsyncZod {
@@ -10,5 +11,6 @@ export function complianceRoutes({ services }: { services: Services }): FastifyP
     await app.register(operatorRoutes({ services }));
     await app.register(platformRoutes({ services }));
     await app.register(policyRoutes({ services }));
+    await app.register(privacyRoutes({ services }));
   };
 }
