@@ -15,6 +15,8 @@ export interface AppDeps {
   readonly redis?: Redis | undefined;
   /** The face engine (one per process: model load is slow). Without it the face endpoints answer FACE_ENGINE_UNAVAILABLE. */
   readonly engine?: FaceEngine | undefined;
+  /** Run the periodic jobs (webhook delivery, audit checkpoints, retention) in this process; default: outside tests. */
+  readonly backgroundJobs?: boolean | undefined;
   /** Pino logger options, or false to disable logging (tests). */
   readonly logger?: boolean | { level: string } | undefined;
 }

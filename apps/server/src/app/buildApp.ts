@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorCodes, errorStatus } from '../errors/codes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { complianceRoutes } from '../modules/compliance/complianceRoutes.ts';
+import { startComplianceJobs } from '../modules/compliance/startComplianceJobs.ts';
 import { faceRoutes } from '../modules/face/routes.ts';
 import { keysRoutes } from '../modules/keys/routes.ts';
 import { oauthRoutes } from '../modules/auth/oauthRoutes.ts';
@@ -102,6 +103,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await server.register(transactionRoutes({ services }));
   await server.register(auditRoutes({ services }));
   await server.register(complianceRoutes({ services }));
+  if (deps.backgroundJobs ?? config.env !== 'test') {
+    const stopJobs = startComplianceJobs(services, server.log);
+    server.addHook('onClose', async () => stopJobs());
+  }
   await server.register(webApp());
 
   return { server, services };
