@@ -54,10 +54,10 @@ interface Detectors {
 
 /**
  * Yaw sign convention of Human's facemesh rotation: a face turning towards the image's left gives a
- * negative yaw (checked on `smile_headturn_male_webcam_zubair`, turn to image-left at ≈7–9 s).
+ * positive yaw (checked on `smile_headturn_male_webcam_zubair`, turn to image-left at ≈7–9 s).
  * Pitch: positive = chin down.
  */
-const YAW_SIGN_LEFT = -1;
+const YAW_SIGN_LEFT = 1;
 const PITCH_SIGN_DOWN = 1;
 
 function createDetectors(t: LivenessThresholds): Detectors {

@@ -75,7 +75,8 @@ export function createLivenessSession({ challenges, thresholds: t, requirePad = 
       if (face !== null) {
         faceFrames++;
         if (frame.faceCount > 1) multiFrames++;
-        depths.push(face.depthSpread);
+        // Depth spread is judged on near-frontal frames only: it grows with yaw as the eye span foreshortens.
+        if (Math.abs(face.yawDeg) <= 15 && Math.abs(face.pitchDeg) <= 15) depths.push(face.depthSpread);
         const cost = frameCost(face);
         if (best === null || cost < best.cost) best = { frameIndex: index, tMs: frame.tMs, cost, face };
         if (reference === null || Math.abs(face.yawDeg) + Math.abs(face.pitchDeg) < Math.abs(reference.yawDeg) + Math.abs(reference.pitchDeg) - 2) reference = face;

@@ -46,7 +46,7 @@ export const DEFAULT_LIVENESS_THRESHOLDS: LivenessThresholds = Object.freeze({
   lookUpPitchDeg: 10,
   minReactionMs: 250,
   challengeTimeoutMs: 10_000,
-  maxFaceLostMs: 2_000,
+  maxFaceLostMs: 3_000,
   padThreshold: 0.5,
   screenThreshold: 0.5,
   planarMin: 0.02,
