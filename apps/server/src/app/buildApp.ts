@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -12,6 +13,7 @@ import { complianceRoutes } from '../modules/compliance/complianceRoutes.ts';
 import { startComplianceJobs } from '../modules/compliance/startComplianceJobs.ts';
 import { faceRoutes } from '../modules/face/routes.ts';
 import { keysRoutes } from '../modules/keys/routes.ts';
+import { livenessRoutes } from '../modules/liveness/routes.ts';
 import { oauthRoutes } from '../modules/auth/oauthRoutes.ts';
 import { meRoutes } from '../modules/auth/meRoutes.ts';
 import { opsRoutes } from '../modules/ops/routes.ts';
@@ -71,6 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installMetrics(server, metrics);
   installAuthentication(server, services.tokens);
   await server.register(formbody, { bodyLimit: 16 * 1024 });
+  await server.register(websocket, { options: { maxPayload: 4 * 1024 * 1024 } });
+  server.addHook('onClose', async () => services.livenessAnalyzer.close());
   await installRateLimit(server, { max: config.rateLimit.max, windowS: config.rateLimit.windowS, redis: deps.redis });
 
   await server.register(swagger, {
@@ -101,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await server.register(faceRoutes({ services }));
   await server.register(passkeyRoutes({ services }));
   await server.register(transactionRoutes({ services }));
+  await server.register(livenessRoutes({ services }));
   await server.register(auditRoutes({ services }));
   await server.register(complianceRoutes({ services }));
   if (deps.backgroundJobs ?? config.env !== 'test') {

@@ -7,6 +7,8 @@ import { createComplianceServices } from '../modules/compliance/createCompliance
 import { faceService } from '../modules/face/faceService.ts';
 import { signingKeyRepository } from '../modules/keys/signingKeyRepository.ts';
 import { signingKeyService } from '../modules/keys/signingKeyService.ts';
+import { lazyAnalyzer } from '../modules/liveness/lazyAnalyzer.ts';
+import { livenessService } from '../modules/liveness/livenessService.ts';
 import { databaseChallengeStore } from '../modules/passkeys/databaseChallengeStore.ts';
 import { passkeyService } from '../modules/passkeys/passkeyService.ts';
 import { redisChallengeStore } from '../modules/passkeys/redisChallengeStore.ts';
@@ -21,7 +23,7 @@ import type { AppDeps } from './AppDeps.ts';
  * Wires the domain services from explicit dependencies. Used by the HTTP app and by the CLI, so
  * both go through the same rules (transactions, audit).
  */
-export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'masterKey' | 'clock' | 'redis' | 'engine'>) {
+export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'masterKey' | 'clock' | 'redis' | 'engine' | 'livenessAnalyzer'>) {
   const { config, db, masterKey, clock } = deps;
   const keys = signingKeyService({ repo: signingKeyRepository(db), masterKey, clock });
   await keys.init();
@@ -30,6 +32,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
   const tokens = tokenService({ keys, clock, issuer: config.issuer, ttlS: config.accessTokenTtlS });
   const challengeStore = deps.redis ? redisChallengeStore({ redis: deps.redis, clock }) : databaseChallengeStore({ db, clock });
   const passkeys = passkeyService({ db, audit, clock, store: challengeStore });
+  const livenessAnalyzer = lazyAnalyzer(deps.livenessAnalyzer, config.modelsDir);
   return {
     keys,
     tenantKeys,
@@ -43,6 +46,8 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     subjects: subjectService({ db, audit }),
     face: faceService({ db, engine: deps.engine, tenantKeys, audit, clock, subjects: subjectService({ db, audit }) }),
     passkeys,
+    liveness: livenessService({ db, audit, tenantKeys, keys, subjects: subjectService({ db, audit }), clock, issuer: config.issuer, engine: deps.engine, analyzer: livenessAnalyzer.get }),
+    livenessAnalyzer,
     transactions: transactionService({ db, audit, clock, passkeys, keys, issuer: config.issuer }),
   };
 }
