@@ -71,8 +71,10 @@ function side(face: HumanFace, scale: number): number {
  * vectors). Nothing is fetched from the network: wasm binaries and models are read from
  * `node_modules`. Passive PAD is `unavailable`. Templates hold one `human-faceres` vector whose
  * version is the Human package version, so they are never compared with ONNX-engine templates.
- * With `fusion`, templates also carry a
- * `faceapi-resnet34` vector and scores fuse both recognisers. `analyze` calls are serialised (one inference at a time per engine) on the calling thread.
+ * With `fusion`, templates also carry a `faceapi-resnet34` vector and scores fuse both
+ * recognisers. `analyze` calls are serialised (one inference at a time per engine) on the calling
+ * thread; run it in a worker pool to keep an event loop free. Match scores are 0..1 (logistic
+ * calibration fitted on LFW, see `npmCalibration.ts`), judged at 0.5.
  *
  * @throws {EngineError} MODEL_MISSING if the packaged models cannot be loaded.
  */
