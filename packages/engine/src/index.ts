@@ -32,7 +32,8 @@ export type { FetchModelsOptions, FetchModelsReport } from './models/fetchModels
 export { compareTemplates } from './match/compareTemplates.ts';
 export { cosineSimilarity } from './match/cosineSimilarity.ts';
 export { faceCalibrationSchema } from './match/FaceCalibration.ts';
-export type { FaceCalibration, FusionModel } from './match/FaceCalibration.ts';
+export type { FaceCalibration, FusionModel, FusionTerm, FusionFeature } from './match/FaceCalibration.ts';
+export { fusionFeature } from './match/fusionFeature.ts';
 export { parseCalibration } from './match/parseCalibration.ts';
 export { loadCalibration, DEFAULT_ONNX_CALIBRATION_URL } from './match/loadCalibration.ts';
 
@@ -42,8 +43,8 @@ export { evaluatePad, parsePadLabels, thresholdForBpcer } from './eval/evaluateP
 export type { PadEvaluationOptions, PadEvaluationReport, PadSample } from './eval/evaluatePad.ts';
 export { analyzeFiles } from './eval/analyzeFiles.ts';
 export type { AnalyzeFilesOptions, FileAnalysis } from './eval/analyzeFiles.ts';
-export { fitFaceCalibration } from './eval/fitFaceCalibration.ts';
-export type { FeaturePair, FitFaceCalibrationOptions, FittedCalibration } from './eval/fitFaceCalibration.ts';
+export { fitFaceCalibration, specFeatures } from './eval/fitFaceCalibration.ts';
+export type { TemplatePair, FusionSpec, FitFaceCalibrationOptions, FittedCalibration } from './eval/fitFaceCalibration.ts';
 export { evaluateIdentification } from './eval/evaluateIdentification.ts';
 export type { IdentificationOptions, IdentificationReport } from './eval/evaluateIdentification.ts';
 export { renderDetSvg } from './eval/renderDetSvg.ts';

@@ -58,6 +58,12 @@ export interface TemplateVector {
   readonly version: string;
   /** L2-normalised embedding. */
   readonly vector: Float32Array;
+  /**
+   * The embedding's length before normalisation (ONNX MobileFaceNet: mean over the face and its mirror).
+   * Low values go with blurred, turned or occluded faces; the calibration uses it to weigh the cosine.
+   * Store it with the vector; templates without it are compared by cosine alone.
+   */
+  readonly magnitude?: number;
 }
 
 /** A face template: one vector per recogniser that made it. */

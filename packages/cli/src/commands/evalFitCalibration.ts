@@ -2,34 +2,40 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  analyzeFiles, cosineSimilarity, createOnnxFaceEngine, fitFaceCalibration, lfwImageRoot, MODEL_MANIFEST, onnxTemplateVersion, parseLfwPairs, parsePadLabels,
-  type FaceCalibration, type FaceTemplate, type FeaturePair, type PadSample,
+  analyzeFiles, createOnnxFaceEngine, fitFaceCalibration, lfwImageRoot, MODEL_MANIFEST, onnxTemplateVersion, parseLfwPairs, parsePadLabels, specFeatures,
+  type FaceCalibration, type FaceTemplate, type FusionSpec, type PadSample, type TemplatePair,
 } from '@authloop/engine';
 import { progress } from './evalEngine.ts';
 
-/** Calibration used only while fitting: identity mapping (raw vectors are what matter). */
+/** Calibration used only while fitting: identity mapping (the raw vectors are what matter). */
 function bootstrapCalibration(version: string): FaceCalibration {
   return {
-    schema: 'authloop/face-calibration@1', version: 'bootstrap', engine: 'onnx',
+    schema: 'authloop/face-calibration@2', version: 'bootstrap', engine: 'onnx',
     fittedOn: { dataset: 'none', pairs: 0, method: 'identity', command: 'none' },
-    models: [{ name: 'bootstrap', recognisers: [{ model: MODEL_MANIFEST.recogniser.id, version, mean: 0, std: 1, weight: 1 }], intercept: 0, threshold: 0.5 }],
+    models: [{ name: 'bootstrap', recognisers: [{ model: MODEL_MANIFEST.recogniser.id, version }], terms: [{ model: MODEL_MANIFEST.recogniser.id, feature: 'cosine', mean: 0, std: 1, weight: 1 }], intercept: 0, threshold: 0.5 }],
     pad: { threshold: 0.5, targetBpcer: 0, fittedOn: 'none' },
   };
 }
 
-function cosines(a: FaceTemplate | null, b: FaceTemplate | null, keys: readonly string[]): number[] | null {
-  if (a === null || b === null) return null;
-  return keys.map((k) => {
-    const va = a.vectors.find((v) => `${v.model}@${v.version}` === k), vb = b.vectors.find((v) => `${v.model}@${v.version}` === k);
-    if (va === undefined || vb === undefined) throw new Error(`template lacks ${k}`);
-    return cosineSimilarity(va.vector, vb.vector);
-  });
+/** The ONNX engine's fusion models, most demanding first. */
+export function onnxFusionSpecs(): FusionSpec[] {
+  const model = MODEL_MANIFEST.recogniser.id;
+  const recognisers = [{ model, version: onnxTemplateVersion(true) }];
+  return [
+    {
+      name: 'mobilefacenet-quality-aware',
+      recognisers,
+      features: [{ model, feature: 'cosine' }, { model, feature: 'min-magnitude' }, { model, feature: 'cosine-x-min-magnitude' }],
+    },
+    { name: 'mobilefacenet-cosine', recognisers, features: [{ model, feature: 'cosine' }] },
+  ];
 }
 
 /**
- * `authloop eval fit-calibration`: fits the ONNX engine's calibration file (logistic score calibration
- * on LFW pairs, PAD threshold for a target BPCER on NUAA) and writes the per-pair cosines and per-image
- * live scores it was fitted on next to it (`*.lfw-scores.csv`, `*.pad-scores.csv`).
+ * `authloop eval fit-calibration`: fits the ONNX engine's calibration file (logistic score
+ * calibration on LFW pairs, PAD threshold for a target BPCER on NUAA) and writes the per-pair
+ * features and per-image live scores it was fitted on next to it (`*.lfw-features.csv`,
+ * `*.pad-scores.csv`), with the cross-validated accuracy of the same procedure.
  */
 export function registerFitCalibrationCommand(evalCmd: Command): void {
   evalCmd
@@ -46,14 +52,12 @@ export function registerFitCalibrationCommand(evalCmd: Command): void {
       if (modelsDir === undefined) throw new Error('fit-calibration needs --models DIR or AUTHLOOP_MODELS_DIR');
       const engine = await createOnnxFaceEngine({ modelsDir, calibration: bootstrapCalibration(onnxTemplateVersion(true)) });
       try {
-        const key = engine.info.searchModel;
-        const keys = [`${key.id}@${key.version}`];
         const pairs = parseLfwPairs(await readFile(join(opts.lfw, 'pairs.txt'), 'utf8'));
         const root = lfwImageRoot(opts.lfw);
         const files = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
         const lfw = await analyzeFiles({ engine, files: files.map((f) => join(root, f)), analyze: { pad: false }, concurrency: 4, onProgress: progress('lfw') });
         const tpl = (f: string): FaceTemplate | null => { const r = lfw.get(join(root, f)); return r?.ok === true ? r.analysis.template : null; };
-        const featurePairs: FeaturePair[] = pairs.map((p) => ({ fold: p.fold, same: p.same, cosines: cosines(tpl(p.a), tpl(p.b), keys) }));
+        const templatePairs: TemplatePair[] = pairs.map((p) => ({ fold: p.fold, same: p.same, a: tpl(p.a), b: tpl(p.b) }));
 
         const labels = parsePadLabels(await readFile(join(opts.nuaa, 'labels.csv'), 'utf8'));
         const nuaa = await analyzeFiles({ engine, files: labels.map((l) => join(opts.nuaa, l.path)), analyze: { pad: true }, concurrency: 4, onProgress: progress('nuaa') });
@@ -61,12 +65,11 @@ export function registerFitCalibrationCommand(evalCmd: Command): void {
           const r = nuaa.get(join(opts.nuaa, l.path));
           return { path: l.path, subject: l.subject, bonaFide: l.bonaFide, score: r?.ok === true ? r.analysis.liveness.score : null };
         });
+        const specs = onnxFusionSpecs();
         const command = `npx authloop eval fit-calibration --lfw ${opts.lfw} --nuaa ${opts.nuaa} --out ${opts.out} --version ${opts.version} --target-bpcer ${opts.targetBpcer}`;
         const fitted = fitFaceCalibration({
-          version: opts.version, engine: 'onnx',
-          recognisers: [{ model: key.id, version: key.version }],
-          pairs: featurePairs,
-          pad: { samples, targetBpcer: Number(opts.targetBpcer), fittedOn: `NUAA shared subjects (${samples.length} images)` },
+          version: opts.version, engine: 'onnx', specs, pairs: templatePairs,
+          pad: { samples, targetBpcer: Number(opts.targetBpcer), fittedOn: `NUAA shared subjects (${samples.length} images), highest threshold with BPCER <= ${opts.targetBpcer}` },
           dataset: `LFW View-2 (${new Set(pairs.map((p) => p.fold)).size} folds, ${pairs.length} pairs)`,
           command,
         });
@@ -74,9 +77,17 @@ export function registerFitCalibrationCommand(evalCmd: Command): void {
         await mkdir(dirname(out), { recursive: true });
         await writeFile(out, `${JSON.stringify(fitted.calibration, null, 2)}\n`);
         const base = out.replace(/\.json$/, '');
-        await writeFile(`${base}.lfw-scores.csv`, ['fold,same,' + keys.join(','), ...featurePairs.map((p) => `${p.fold},${p.same ? 1 : 0},${p.cosines?.map((c) => c.toFixed(6)).join(',') ?? 'NA'}`)].join('\n') + '\n');
+        const rich = specs[0];
+        const header = rich === undefined ? [] : rich.features.map((f) => `${f.model}:${f.feature}`);
+        const rows = templatePairs.map((p, i) => {
+          const x = rich === undefined ? null : specFeatures(rich, p.a, p.b);
+          const src = pairs[i];
+          return `${p.fold},${p.same ? 1 : 0},${src?.a ?? ''},${src?.b ?? ''},${x === null ? header.map(() => 'NA').join(',') : x.map((v) => v.toFixed(6)).join(',')}`;
+        });
+        await writeFile(`${base}.lfw-features.csv`, [`fold,same,a,b,${header.join(',')}`, ...rows].join('\n') + '\n');
         await writeFile(`${base}.pad-scores.csv`, ['path,subject,bona_fide,live_score', ...samples.map((s) => `${s.path},${s.subject},${s.bonaFide ? 1 : 0},${s.score?.toFixed(6) ?? 'NA'}`)].join('\n') + '\n');
-        process.stdout.write(`${JSON.stringify({ calibration: out, crossValidatedAccuracy: fitted.crossValidated.accuracy, foldAccuracies: fitted.crossValidated.foldAccuracies, padThreshold: fitted.calibration.pad?.threshold ?? null })}\n`);
+        const cv = Object.fromEntries(Object.entries(fitted.crossValidated).map(([k, v]) => [k, { accuracy: v.accuracy, foldAccuracies: v.foldAccuracies }]));
+        process.stdout.write(`${JSON.stringify({ calibration: out, crossValidated: cv, padThreshold: fitted.calibration.pad?.threshold ?? null })}\n`);
       } finally {
         await engine.close();
       }

@@ -1,7 +1,8 @@
 import { EngineError } from '../EngineError.ts';
 import type { FaceTemplate, MatchScore, TemplateVector } from '../types.ts';
-import type { FaceCalibration } from './FaceCalibration.ts';
+import type { FaceCalibration, FusionModel } from './FaceCalibration.ts';
 import { cosineSimilarity } from './cosineSimilarity.ts';
+import { fusionFeature } from './fusionFeature.ts';
 
 const key = (v: { model: string; version: string }): string => `${v.model}@${v.version}`;
 
@@ -15,13 +16,35 @@ function index(t: FaceTemplate, which: string): Map<string, TemplateVector> {
   return map;
 }
 
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+/** The fused logit of `model` for two indexed templates, or null when the model cannot be fed. */
+function fuse(model: FusionModel, ia: Map<string, TemplateVector>, ib: Map<string, TemplateVector>): { logit: number; components: Record<string, number> } | null {
+  const byModel = new Map<string, [TemplateVector, TemplateVector]>();
+  for (const r of model.recognisers) {
+    const va = ia.get(key(r)), vb = ib.get(key(r));
+    if (va === undefined || vb === undefined) return null;
+    if (va.vector.length !== vb.vector.length) {
+      throw new EngineError('TEMPLATE_INVALID', `Vectors of ${key(r)} have different lengths (${va.vector.length} vs ${vb.vector.length}).`);
+    }
+    byModel.set(r.model, [va, vb]);
+  }
+  let logit = model.intercept;
+  for (const term of model.terms) {
+    const pair = byModel.get(term.model);
+    if (pair === undefined) return null;
+    const value = fusionFeature(term.feature, pair[0], pair[1]);
+    if (value === null) return null;
+    logit += (term.weight * (value - term.mean)) / term.std;
+  }
+  const components: Record<string, number> = {};
+  for (const [model, [va, vb]] of byModel) components[model] = cosineSimilarity(va.vector, vb.vector);
+  return { logit, components };
+}
 
 /**
- * Compares two face templates with a calibration: picks the first fusion model whose recognisers
- * (model and version) are present in both templates, z-normalises each cosine similarity, fuses them
+ * Compares two face templates with a calibration: takes the first fusion model whose recognisers
+ * (model and version) and features (e.g. magnitudes) are present in both templates, fuses its terms
  * logistically into a match probability 0..1 and judges it against that model's threshold. A failed
- * match is a result (`match: false`), not an error.
+ * match is a result (`match: false`), not an error. `components` holds the raw cosine per recogniser.
  *
  * @throws {EngineError} TEMPLATE_MISMATCH when no fusion model fits both templates (vectors from
  *   different models or versions are never compared); TEMPLATE_INVALID for malformed templates or
@@ -30,22 +53,10 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 export function compareTemplates(a: FaceTemplate, b: FaceTemplate, calibration: FaceCalibration): MatchScore {
   const ia = index(a, 'a'), ib = index(b, 'b');
   for (const model of calibration.models) {
-    const keys = model.recognisers.map(key);
-    if (!keys.every((k) => ia.has(k) && ib.has(k))) continue;
-    const components: Record<string, number> = {};
-    let logit = model.intercept;
-    for (const r of model.recognisers) {
-      const va = ia.get(key(r)), vb = ib.get(key(r));
-      if (va === undefined || vb === undefined) continue;
-      if (va.vector.length !== vb.vector.length) {
-        throw new EngineError('TEMPLATE_INVALID', `Vectors of ${key(r)} have different lengths (${va.vector.length} vs ${vb.vector.length}).`);
-      }
-      const cos = cosineSimilarity(va.vector, vb.vector);
-      components[r.model] = cos;
-      logit += (r.weight * (cos - r.mean)) / r.std;
-    }
-    const score = sigmoid(logit);
-    return { score, threshold: model.threshold, match: score >= model.threshold, components };
+    const fused = fuse(model, ia, ib);
+    if (fused === null) continue;
+    const score = 1 / (1 + Math.exp(-fused.logit));
+    return { score, threshold: model.threshold, match: score >= model.threshold, components: fused.components };
   }
   const list = (m: Map<string, TemplateVector>): string => [...m.keys()].join(', ');
   const wanted = calibration.models.map((m) => m.recognisers.map(key).join(' + ')).join(' | ');

@@ -68,7 +68,7 @@ export async function createOnnxFaceAnalyzer(models: ModelBytes, options: OnnxAn
       const aligned = alignFace(image, face.landmarks);
       const faceCount = faces.filter((f) => f.box.width >= secondaryRatio * main.box.width).length;
       const quality = assessQuality({ face, faceCount, stats: faceImageStats(aligned), pose: headPose(face.landmarks) }, options.quality);
-      const vector = await embedder.embed(aligned);
+      const { vector, magnitude } = await embedder.embed(aligned);
       let liveness: PadResult = { score: null, threshold: null, decision: 'unavailable' };
       if (runPad) {
         const score = await pad.liveScore(image, face, main);
@@ -76,7 +76,7 @@ export async function createOnnxFaceAnalyzer(models: ModelBytes, options: OnnxAn
       }
       return {
         width: image.width, height: image.height, faces: faces.map((f) => (f === main ? face : f)), face, quality,
-        template: { vectors: [{ model: recogniser.id, version, vector }] },
+        template: { vectors: [{ model: recogniser.id, version, vector, magnitude }] },
         liveness,
       };
     },

@@ -130,11 +130,14 @@ describe('ONNX face engine (real models, worker pool)', () => {
 
   it('keeps the event loop free while analyzing', async () => {
     const bytes = await lfw('Aaron_Peirsol', 1);
-    const h = monitorEventLoopDelay({ resolution: 5 });
+    const h = monitorEventLoopDelay({ resolution: 2 });
     h.enable();
     await Promise.all(Array.from({ length: 8 }, () => engine.analyze(bytes)));
     h.disable();
-    expect(h.max / 1e6).toBeLessThan(60);
+    // One analysis costs tens of ms of CPU; run on this thread it would stall most samples. The median
+    // stays near the sampling resolution when the workers do the work (max is left loose: CI is shared).
+    expect(h.percentile(50) / 1e6).toBeLessThan(10);
+    expect(h.max / 1e6).toBeLessThan(250);
   });
 });
 

@@ -50,6 +50,7 @@ export async function createOnnxFaceEngine({
   const cal = calibration ?? (await loadCalibration());
   const version = onnxTemplateVersion(true);
   const primary = cal.models.at(-1)?.recognisers[0];
+  // The last (least demanding) fusion model must be fed by this engine's recogniser alone.
   if (primary === undefined || primary.model !== MODEL_MANIFEST.recogniser.id || primary.version !== version) {
     throw new EngineError('CALIBRATION_INVALID', `Calibration ${cal.version} does not fit recogniser ${MODEL_MANIFEST.recogniser.id}@${version}.`);
   }
