@@ -106,7 +106,9 @@ export function createTransport({ baseUrl = '', token, fetch: fetchImpl = global
     if (spec.auth !== false && provider !== undefined) headers.set('authorization', `Bearer ${await provider.token()}`);
     let res: Response;
     try {
-      res = await fetchImpl(buildUrl(base, spec.path, spec.query), { method: spec.method, headers, body: body ?? null, signal: spec.signal ?? null });
+      // No cookies or HTTP auth: the API authenticates with bearer tokens. `omit` also keeps browsers
+      // from popping a login dialog when the token endpoint answers 401 with `WWW-Authenticate: Basic`.
+      res = await fetchImpl(buildUrl(base, spec.path, spec.query), { method: spec.method, headers, body: body ?? null, signal: spec.signal ?? null, credentials: 'omit' });
     } catch (cause) {
       throw new AuthloopError({ code: 'NETWORK_ERROR', message: `No answer from ${base === '' ? 'the server' : base}: ${cause instanceof Error ? cause.message : String(cause)}`, status: 0, cause });
     }

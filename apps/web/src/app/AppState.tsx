@@ -29,8 +29,8 @@ interface AppStateValue {
   readonly bankApi: AuthloopClient | null;
   /** The signed-in person (session token, scope `self`). */
   readonly personApi: AuthloopClient | null;
-  /** Method+path keys (`POST /v1/subjects/{subjectId}/face`) of the server's OpenAPI document. */
-  readonly loadCatalog: () => Promise<ReadonlySet<string>>;
+  /** Method+path keys (`POST /v1/subjects/{subjectId}/face`) of the server's OpenAPI document, or null when it cannot be read. */
+  readonly loadCatalog: () => Promise<ReadonlySet<string> | null>;
 }
 
 /** `METHOD /path` keys of an OpenAPI document's `paths`. */
@@ -70,7 +70,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       ? { subjectId: o['subjectId'], accessToken: o['accessToken'], refreshToken: o['refreshToken'], expiresAt: o['expiresAt'] }
       : null;
   });
-  const catalog = useRef<Promise<ReadonlySet<string>> | null>(null);
+  const catalog = useRef<Promise<ReadonlySet<string> | null> | null>(null);
 
   const setTenantId = useCallback((id: string) => {
     setTenantIdState(id);
@@ -106,9 +106,9 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
 
   const loadCatalog = useCallback(() => {
     catalog.current ??= fetch('/docs/json')
-      .then(async (r): Promise<unknown> => (r.ok ? r.json() : {}))
-      .then(endpointKeys)
-      .catch(() => new Set<string>());
+      .then(async (r): Promise<unknown> => (r.ok ? r.json() : null))
+      .then((doc) => (doc === null ? null : endpointKeys(doc)))
+      .catch(() => null);
     return catalog.current;
   }, []);
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { probeEndpoint } from '../lib/probeEndpoint.ts';
 import { useAppState } from './AppState.tsx';
 
 /**
@@ -11,9 +12,17 @@ export function useMissingEndpoints(...endpoints: readonly string[]): string[] |
   const key = endpoints.join('|');
   useEffect(() => {
     let live = true;
-    void loadCatalog().then((have) => {
-      if (live) setMissing(key.split('|').filter((e) => e !== '' && !have.has(e)));
-    });
+    const wanted = key.split('|').filter((e) => e !== '');
+    void loadCatalog()
+      .then(async (have) => {
+        if (have !== null) return wanted.filter((e) => !have.has(e));
+        // No readable OpenAPI document: ask each endpoint directly (without side effects).
+        const present = await Promise.all(wanted.map((e) => probeEndpoint(e).catch(() => false)));
+        return wanted.filter((_, i) => present[i] !== true);
+      })
+      .then((m) => {
+        if (live) setMissing(m);
+      });
     return () => {
       live = false;
     };

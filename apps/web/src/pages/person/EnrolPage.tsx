@@ -50,7 +50,7 @@ function Enrol() {
       <p>
         Look at the camera with your face inside the oval. Take {TARGET_SAMPLES} pictures, moving your head slightly between them. Person: <code>{person?.subjectId}</code>
       </p>
-      <CameraPreview label="Camera preview for enrolment" />
+      <CameraPreview ref={camera} label="Camera preview for enrolment" />
       <div className="row">
         <button type="button" onClick={() => void take()}>
           Take picture {Math.min(samples.length + 1, 10)}

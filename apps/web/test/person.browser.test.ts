@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser } from './support/openBrowser.ts';
+import type { TestBrowser } from './support/openBrowser.ts';
+import { makeY4m, sharedData, tempCameraDir } from './support/makeY4m.ts';
+import { startWebServer } from './support/startWebServer.ts';
+import type { WebServer } from './support/startWebServer.ts';
+
+/**
+ * The person's side of the web app in real headless Chromium against the real server: the bank
+ * console starts a session, a passkey is added with the DevTools virtual authenticator, the person
+ * signs out and back in with it (no username), the camera preview runs on a fake camera fed from
+ * an LFW photo. Every screen is checked with axe-core and photographed.
+ */
+describe('web app, person flows, in Chromium', () => {
+  let s: WebServer;
+  let b: TestBrowser;
+  let cam: { dir: string; cleanup: () => void };
+
+  beforeAll(async () => {
+    cam = tempCameraDir();
+    const y4m = makeY4m({ input: join(sharedData, 'face/lfw/lfw-deepfunneled/Aaron_Peirsol/Aaron_Peirsol_0001.jpg'), out: join(cam.dir, 'still.y4m'), still: true, seconds: 3 });
+    s = await startWebServer();
+    b = await openBrowser({ url: `${s.base}/`, y4m });
+  });
+  afterAll(async () => {
+    await b.close();
+    await s.close();
+    cam.cleanup();
+  });
+
+  async function checkA11y(name: string) {
+    await b.screenshot(name);
+    expect(await b.axe(), `axe on ${name}`).toEqual([]);
+  }
+
+  it('serves the sign-in screen with a manifest and no serious accessibility problems', async () => {
+    const { page } = b;
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in with a passkey' }).isDisabled()).toBe(true);
+    const manifest = await page.evaluate(`fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())`);
+    expect(manifest).toMatchObject({ name: 'Authloop', display: 'standalone', start_url: '/' });
+    await checkA11y('01-sign-in');
+  });
+
+  it('connects the bank console and starts a session for a new person', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Bank console' }).first().click();
+    await page.getByLabel('Client id').fill(s.clientId);
+    await page.getByLabel('Client secret').fill('wrong-secret');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('INVALID_CLIENT');
+    await page.getByLabel('Client secret').fill(s.clientSecret);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => page.getByTestId('connected').textContent()).toContain(s.tenantId);
+    await page.getByLabel('Customer id at the bank (externalId)').fill('web-customer-1');
+    await page.getByLabel('Display name (optional)').fill('Ada Lovelace');
+    await page.getByRole('button', { name: 'Find or create' }).click();
+    const subjectId = await page.getByTestId('subject-id').textContent();
+    expect(subjectId).toMatch(/^[0-9a-f-]{36}$/);
+    await checkA11y('02-bank-console');
+    await page.getByRole('button', { name: 'Start a session as this person' }).click();
+    await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
+    expect(await page.textContent('main')).toContain(subjectId ?? 'missing');
+  });
+
+  it('adds, renames and lists a passkey made by the virtual authenticator', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Passkeys' }).first().click();
+    await page.getByLabel('Name').fill('Test phone');
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await expect.poll(() => page.getByTestId('passkey-added').textContent()).toContain('Test phone');
+    const { credentials } = await b.cdp.send('WebAuthn.getCredentials', { authenticatorId: b.authenticatorId });
+    expect(credentials).toHaveLength(1);
+    expect(credentials[0]?.isResidentCredential).toBe(true);
+    await expect.poll(() => page.getByTestId('passkey-list').textContent()).toContain('Test phone');
+    await page.getByRole('button', { name: 'Rename Test phone' }).click();
+    await page.getByLabel('New name for Test phone').fill('My phone');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('passkey-list').textContent()).toContain('My phone');
+    await checkA11y('03-passkeys');
+  });
+
+  it('signs out and signs back in with the passkey, without a username', async () => {
+    const { page } = b;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).first().click();
+    const button = page.getByRole('button', { name: 'Sign in with a passkey' });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await button.click();
+    await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
+    await checkA11y('04-signed-in');
+    // The session works: my passkeys are listed with the person's token, and last use is recorded.
+    await page.getByRole('link', { name: 'My data' }).first().click();
+    await expect.poll(() => page.getByTestId('devices').textContent()).toMatch(/My phone — last used/);
+    await checkA11y('05-my-data');
+  });
+
+  it('shows the live camera preview with quality hints and takes pictures', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Enrol face' }).first().click();
+    await expect.poll(() => page.evaluate(`document.querySelector('video')?.videoWidth ?? 0`), { timeout: 15_000 }).toBe(640);
+    await expect.poll(() => page.getByTestId('quality-hints').textContent(), { timeout: 10_000 }).not.toContain('Starting');
+    for (let i = 1; i <= 3; i++) await page.getByRole('button', { name: /^Take picture/ }).click();
+    await expect.poll(() => page.getByTestId('samples').locator('img').count()).toBe(3);
+    await checkA11y('06-enrol');
+  });
+});

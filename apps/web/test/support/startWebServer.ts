@@ -1,0 +1,32 @@
+import type { TestDriver } from '@authloop/store';
+import { clientScopes } from '../../../server/src/modules/auth/scopes.ts';
+import { createHarness } from '../../../server/test/harness.ts';
+import type { Harness } from '../../../server/test/harness.ts';
+import { ensureWebBuild } from '../../scripts/ensureWebBuild.ts';
+
+/** The real server with the built web app, on a free port, and one tenant set up for passkeys. */
+export interface WebServer {
+  readonly harness: Harness;
+  /** `http://localhost:PORT` (a secure context, so WebAuthn and the camera work). */
+  readonly base: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the web app when stale, starts the real app (`buildApp` over a fresh database,
+ * `listen({ port: 0 })`) and creates a tenant whose passkey origin is this server.
+ */
+export async function startWebServer(driver: TestDriver = 'pglite'): Promise<WebServer> {
+  await ensureWebBuild({ log: () => undefined });
+  const harness = await createHarness(driver, { realClock: true });
+  await harness.app.server.listen({ port: 0, host: '127.0.0.1' });
+  const address = harness.app.server.addresses()[0];
+  if (address === undefined || typeof address === 'string') throw new Error('not listening on TCP');
+  const base = `http://localhost:${address.port}`;
+  const tenant = await harness.app.services.tenants.create({ name: 'Web Test Bank', settings: { passkeys: { rpId: 'localhost', origins: [base] } } });
+  const { client, clientSecret } = await harness.app.services.clients.create({ tenantId: tenant.id, name: 'web test client', scopes: clientScopes });
+  return { harness, base, tenantId: tenant.id, clientId: client.id, clientSecret, close: () => harness.close() };
+}
