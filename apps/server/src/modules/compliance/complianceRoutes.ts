@@ -4,6 +4,7 @@ import { operatorRoutes } from '../operators/routes.ts';
 import { platformRoutes } from '../operators/platformRoutes.ts';
 import { policyRoutes } from '../policy/routes.ts';
 import { privacyRoutes } from '../privacy/routes.ts';
+import { webhookRoutes } from '../webhooks/routes.ts';
 
 /** Registers the trust-and-compliance routes (operators, platform, privacy, policy, webhooks). */
 export function complianceRoutes({ services }: { services: Services }): FastifyPluginAsyncZod {
@@ -12,5 +13,6 @@ export function complianceRoutes({ services }: { services: Services }): FastifyP
     await app.register(platformRoutes({ services }));
     await app.register(policyRoutes({ services }));
     await app.register(privacyRoutes({ services }));
+    await app.register(webhookRoutes({ services }));
   };
 }

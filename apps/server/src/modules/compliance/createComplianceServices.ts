@@ -16,12 +16,13 @@ import { subjectDataRegistry } from '../privacy/subjectDataRegistry.ts';
 import { subjectKeyService } from '../privacy/subjectKeyService.ts';
 import { sessionService } from '../sessions/sessionService.ts';
 import type { TenantKeyService } from '../tenants/tenantKeyService.ts';
+import { webhookService } from '../webhooks/webhookService.ts';
 
 /**
  * The trust-and-compliance services (issue 6), wired from the foundation's. `createServices` spreads
  * the result into `services`, so other modules call `services.policy`, `services.risk`,
  * `services.consent`, `services.subjectKeys`, `services.subjectData`, `services.privacy`,
- * `services.operators`.
+ * `services.operators`, `services.webhooks`.
  */
 export function createComplianceServices({ config, db, clock, audit, tokens, tenantKeys, keys }: { config: Config; db: Database; clock: Clock; audit: AuditLog; tokens: TokenService; tenantKeys: TenantKeyService; keys: SigningKeyService }) {
   const auditTrail = auditService({ db, audit, keys, issuer: config.issuer, clock });
@@ -39,6 +40,7 @@ export function createComplianceServices({ config, db, clock, audit, tokens, ten
     subjectKeys,
     consent,
     privacy: privacyService({ db, audit, auditTrail, subjectData, subjectKeys, consent, policy, clock }),
+    webhooks: webhookService({ db, tenantKeys, audit, clock, allowLoopbackHttp: config.env !== 'production' }),
     operators: operatorService({ db, audit, sessions, tokens, webauthn: operatorWebAuthn(operatorRelyingParty(config.issuer)), clock }),
   };
 }

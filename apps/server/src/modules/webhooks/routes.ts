@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../app/createServices.ts';
+import { errorResponses } from '../../errors/errorResponses.ts';
+import { principalOf } from '../../plugins/authentication.ts';
+import type { WebhookDelivery, WebhookEndpoint } from './webhookRepository.ts';
+
+const endpointParams = z.object({ endpointId: z.uuid() }).strict();
+const eventPattern = z.string().regex(/^(\*|[a-z0-9_-]+(\.[a-z0-9_-]+)*(\.\*)?)$/).describe('An audit action ("privacy.erase"), a prefix ("transaction.*") or "*"');
+const endpointView = z.object({ id: z.uuid(), url: z.string(), events: z.array(z.string()), createdAt: z.string() }).meta({ id: 'WebhookEndpoint' });
+const deliveryView = z
+  .object({
+    id: z.uuid(),
+    eventId: z.uuid(),
+    eventType: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.number().int(),
+    nextAttemptAt: z.string().nullable(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'WebhookDelivery' });
+
+const toEndpointView = (e: WebhookEndpoint) => ({ id: e.id, url: e.url, events: [...e.events], createdAt: e.createdAt.toISOString() });
+const toDeliveryView = (d: WebhookDelivery) => ({ ...d, nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null, deliveredAt: d.deliveredAt?.toISOString() ?? null, createdAt: d.createdAt.toISOString() });
+
+/** Webhook endpoints and their delivery status. */
+export function webhookRoutes({ services }: { services: Services }): FastifyPluginAsyncZod {
+  return async (app) => {
+    const write = { auth: { scopes: ['webhooks:write'], kinds: ['client', 'operator'] } } as const;
+    const read = { auth: { scopes: ['webhooks:read'], kinds: ['client', 'operator'] } } as const;
+
+    app.post(
+      '/v1/webhooks',
+      {
+        config: write,
+        schema: {
+          tags: ['webhooks'],
+          summary: 'Register an HTTPS endpoint for events; the signing secret is shown once',
+          security: [{ bearer: [] }],
+          body: z.object({ url: z.string().max(2000), events: z.array(eventPattern).min(1).max(50) }).strict(),
+          response: { 201: endpointView.extend({ secret: z.string().describe('HMAC-SHA256 key for the authloop-signature header') }), ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request, reply) => {
+        const p = principalOf(request);
+        const { endpoint, secret } = await services.webhooks.create(p.tenantId, request.body, { type: p.kind, id: p.id });
+        return reply.status(201).send({ ...toEndpointView(endpoint), secret });
+      },
+    );
+
+    app.get(
+      '/v1/webhooks',
+      { config: read, schema: { tags: ['webhooks'], summary: 'List endpoints', security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(endpointView) }), ...errorResponses(401, 403) } } },
+      async (request) => ({ items: (await services.webhooks.list(principalOf(request).tenantId)).map(toEndpointView) }),
+    );
+
+    app.delete(
+      '/v1/webhooks/:endpointId',
+      { config: write, schema: { tags: ['webhooks'], summary: 'Remove an endpoint (pending deliveries fail)', security: [{ bearer: [] }], params: endpointParams, response: { 204: z.null(), ...errorResponses(401, 403, 404) } } },
+      async (request, reply) => {
+        const p = principalOf(request);
+        await services.webhooks.remove(p.tenantId, request.params.endpointId, { type: p.kind, id: p.id });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/v1/webhooks/:endpointId/deliveries',
+      {
+        config: read,
+        schema: { tags: ['webhooks'], summary: 'Recent deliveries and their status', security: [{ bearer: [] }], params: endpointParams, response: { 200: z.object({ items: z.array(deliveryView) }), ...errorResponses(401, 403, 404) } },
+      },
+      async (request) => ({ items: (await services.webhooks.deliveries(principalOf(request).tenantId, request.params.endpointId)).map(toDeliveryView) }),
+    );
+
+    app.post(
+      '/v1/webhooks/:endpointId/test',
+      { config: write, schema: { tags: ['webhooks'], summary: 'Send a webhook.test event (audited) to check an endpoint', security: [{ bearer: [] }], params: endpointParams, response: { 202: z.object({ queued: z.literal(true) }), ...errorResponses(401, 403, 404) } } },
+      async (request, reply) => {
+        const p = principalOf(request);
+        await services.webhooks.deliveries(p.tenantId, request.params.endpointId, 1);
+        await services.webhooks.sendTest(p.tenantId, request.params.endpointId, { type: p.kind, id: p.id });
+        return reply.status(202).send({ queued: true as const });
+      },
+    );
+  };
+}
