@@ -8,6 +8,7 @@ export type { Clock } from './app/Clock.ts';
 export { loadConfig, ConfigError } from './config/Config.ts';
 export type { Config } from './config/Config.ts';
 export { openRuntime } from './runtime/openRuntime.ts';
+export { rotateMasterKey } from './modules/compliance/rotateMasterKey.ts';
 export type { Runtime } from './runtime/openRuntime.ts';
 export { startServer } from './main.ts';
 export { clientScopes } from './modules/auth/scopes.ts';

@@ -214,10 +214,14 @@ describe.each(testDrivers())('Face API on %s', (driver) => {
     expect(put.statusCode, put.body).toBe(200);
     expect((await verify(a, id, SAME)).json<Verify>().match).toBe(true);
     expect(await count()).toBe(4);
-    expect((await verify(a, id, lfwImage('Abdullah_Gul', 5))).json<Verify>().match).toBe(true);
-    expect(await count()).toBe(4);
-    const meta = (await h.app.server.inject({ url: `/v1/subjects/${id}/face`, headers: a.auth })).json<{ samples: { source: string }[] }>();
-    expect(meta.samples.map((s) => s.source)).toEqual(['enrol', 'enrol', 'enrol', 'adaptive']);
+    const samples = async () => (await h.app.server.inject({ url: `/v1/subjects/${id}/face`, headers: a.auth })).json<{ samples: { source: string; addedAt: string }[] }>().samples;
+    const firstAdaptive = (await samples()).at(-1)?.addedAt;
+    h.clock.advance(1000);
+    expect((await verify(a, id, SAME)).json<Verify>().match).toBe(true);
+    // Bounded: the newest adaptive sample replaced the older one; the enrolment samples stay.
+    const after = await samples();
+    expect(after.map((s) => s.source)).toEqual(['enrol', 'enrol', 'enrol', 'adaptive']);
+    expect(after.at(-1)?.addedAt).not.toBe(firstAdaptive);
     await h.app.server.inject({ method: 'PUT', url: '/v1/face/settings', headers: a.auth, payload: {} });
   });
   it('throttles failed verifications: delay from the 5th, Retry-After, disabled at 50 until re-enabled', async () => {

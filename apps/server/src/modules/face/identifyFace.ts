@@ -2,7 +2,7 @@ import { AppError } from '../../errors/AppError.ts';
 import type { AuditActor } from '../audit/AuditEvent.ts';
 import { analyzeProbe, engineOf, engineThreshold, probeSummary, round, searchModelKey, settingsOf } from './faceContext.ts';
 import type { FaceContext } from './faceContext.ts';
-import { faceRepository, INDEXED_DIMS } from './faceRepository.ts';
+import { faceRepository, INDEXED_DIMS, prepareSearch } from './faceRepository.ts';
 import { normalize } from './templateMath.ts';
 import { compareWithTemplate } from './verifyFace.ts';
 
@@ -51,8 +51,7 @@ export async function identifyFace(ctx: FaceContext, tenantId: string, image: Ui
     const threshold = settings.identifyThreshold ?? engineThreshold(engine, probe.template);
     const candidates: Candidate[] = [];
     if (refusal === null && searched > 0) {
-      await tx.query(`SET LOCAL hnsw.ef_search = ${Math.max(40, topK * 10)}`);
-      await tx.query("SET LOCAL hnsw.iterative_scan = 'strict_order'");
+      await prepareSearch(tx, topK * 3);
       const rotation = await ctx.rotations.get(tenantId, dims, tx);
       const hits = await repo.search(tenantId, { searchModel: model, dims, vector: rotation.apply(normalize(probe.searchVector)), limit: topK * 3 });
       for (const hit of hits) {
