@@ -96,8 +96,60 @@ describe('web app, person flows, in Chromium', () => {
     await checkA11y('05-my-data');
   });
 
+  it('approves a payment created in the bank console with the passkey', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Bank console' }).first().click();
+    await page.getByLabel('Customer id at the bank (externalId)').fill('web-customer-1');
+    await page.getByRole('button', { name: 'Find or create' }).click();
+    await page.getByLabel('Amount').fill('1250.00');
+    await page.getByLabel('Payee name').fill('ACME Ltd');
+    await page.getByRole('button', { name: 'Create payment' }).click();
+    await page.getByTestId('approve-link').click();
+    await expect.poll(() => page.getByTestId('amount').textContent()).toBe('€1,250.00');
+    expect(await page.getByTestId('payee').textContent()).toBe('ACME Ltd');
+    expect(await page.getByTestId('status').textContent()).toBe('pending');
+    await checkA11y('07-approve-payment');
+    await page.getByRole('button', { name: 'Approve with passkey' }).click();
+    await expect.poll(() => page.getByTestId('approved').isVisible()).toBe(true);
+    expect(await page.getByTestId('status').textContent()).toBe('approved');
+    // The bank can verify the signed approval artefact against the stored transaction.
+    const txId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    const tx = await s.harness.app.services.transactions.get(s.tenantId, txId);
+    expect(tx.status).toBe('approved');
+    await checkA11y('08-payment-approved');
+  });
+
+  it('shows the operator the audit log with an intact chain, the dashboard and subjects', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Admin portal' }).click();
+    await expect.poll(() => page.getByTestId('stats').textContent()).toMatch(/\d+ API requests/);
+    await checkA11y('09-admin-dashboard');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await expect.poll(() => page.getByTestId('chain-status').textContent(), { timeout: 15_000 }).toContain('Intact');
+    const log = page.getByTestId('audit-events');
+    await expect.poll(() => log.textContent()).toContain('passkey');
+    expect(await log.textContent()).toContain('transaction');
+    await checkA11y('10-admin-audit');
+    await page.getByLabel('Action').fill('Not Valid!');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => page.textContent('main')).toContain('Lower-case letters');
+    await page.getByLabel('Action').fill('transaction.*');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(async () => (await log.locator('tbody tr td:nth-child(3)').allTextContents()).every((a) => a.startsWith('transaction.'))).toBe(true);
+    expect(await log.locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Subjects' }).click();
+    await expect.poll(() => page.getByTestId('subjects').textContent()).toContain('web-customer-1');
+    await checkA11y('11-admin-subjects');
+    for (const [name, shot] of [['Settings', '12-admin-settings'], ['API clients', '13-admin-clients']] as const) {
+      await page.getByRole('link', { name }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe('Audit log');
+      await checkA11y(shot);
+    }
+  });
+
   it('shows the live camera preview with quality hints and takes pictures', async () => {
     const { page } = b;
+    await page.getByRole('link', { name: 'Personal' }).click();
     await page.getByRole('link', { name: 'Enrol face' }).first().click();
     await expect.poll(() => page.evaluate(`document.querySelector('video')?.videoWidth ?? 0`), { timeout: 15_000 }).toBe(640);
     await expect.poll(() => page.getByTestId('quality-hints').textContent(), { timeout: 10_000 }).not.toContain('Starting');

@@ -1,4 +1,6 @@
 import { auditApi } from './api/auditApi.ts';
+import { faceApi } from './api/faceApi.ts';
+import { transactionsApi } from './api/transactionsApi.ts';
 import { meApi } from './api/meApi.ts';
 import { opsApi } from './api/opsApi.ts';
 import { passkeysApi } from './api/passkeysApi.ts';
@@ -24,6 +26,8 @@ export function createAuthloopClient(options: TransportOptions = {}) {
     me: meApi(transport),
     passkeys: passkeysApi(transport),
     audit: auditApi(transport),
+    face: faceApi(transport),
+    transactions: transactionsApi(transport),
   };
 }
 

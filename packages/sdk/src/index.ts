@@ -15,7 +15,19 @@ export type { OpsApi } from './api/opsApi.ts';
 export type { MeApi } from './api/meApi.ts';
 export type { PasskeysApi } from './api/passkeysApi.ts';
 export type { AuditApi } from './api/auditApi.ts';
+export type { FaceApi, FaceImage } from './api/faceApi.ts';
+export type { TransactionsApi } from './api/transactionsApi.ts';
 export type {
+  ApprovalChallenge,
+  ApprovalResult,
+  ArtifactVerification,
+  CreateTransactionInput,
+  FaceEnrolment,
+  FaceIdentification,
+  FaceSettings,
+  FaceStatus,
+  FaceVerification,
+  Transaction,
   AuditExportQuery,
   AuditQuery,
   AuditRecord,

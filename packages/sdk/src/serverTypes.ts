@@ -4,6 +4,9 @@
  * private to its routes file, the type is written here and says which schema it mirrors.
  */
 import type { z } from 'zod';
+import type { enrolResponse, identifyResponse, statusResponse, verifyResponse } from '../../../apps/server/src/modules/face/schema.ts';
+import type { faceSettingsSchema } from '../../../apps/server/src/modules/face/faceSettings.ts';
+import type { approvalChallengeView, approvalResult, artifactVerification, createTransactionBody, transactionView } from '../../../apps/server/src/modules/transactions/schema.ts';
 import type { auditExportQuery, auditQuery, auditRecordView, verificationView } from '../../../apps/server/src/modules/audit/schema.ts';
 import type { authenticationResponse, creationOptions, passkeyView, registrationResponse, requestOptions, sessionTokens as passkeySessionTokens } from '../../../apps/server/src/modules/passkeys/schema.ts';
 import type { createSubjectBody, listSubjectsQuery, subjectView } from '../../../apps/server/src/modules/subjects/schema.ts';
@@ -97,3 +100,25 @@ export type AuditQuery = z.input<typeof auditQuery>;
 export type AuditExportQuery = z.input<typeof auditExportQuery>;
 /** Result of `GET /v1/audit/verify`. */
 export type AuditVerification = Json<z.output<typeof verificationView>>;
+
+/** Answer of a face enrolment: per-image results and the stored sample count. */
+export type FaceEnrolment = Json<z.output<typeof enrolResponse>>;
+/** Answer of a 1:1 face verification (a non-match is a normal answer). */
+export type FaceVerification = Json<z.output<typeof verifyResponse>>;
+/** Answer of a 1:N identification. */
+export type FaceIdentification = Json<z.output<typeof identifyResponse>>;
+/** Enrolment metadata and lockout state (never the template). */
+export type FaceStatus = Json<z.output<typeof statusResponse>>;
+/** The tenant's face settings. */
+export type FaceSettings = Json<z.output<typeof faceSettingsSchema>>;
+
+/** Body of `POST /v1/transactions`. */
+export type CreateTransactionInput = z.input<typeof createTransactionBody>;
+/** A payment to approve. */
+export type Transaction = Json<z.output<typeof transactionView>>;
+/** What the person signs: WebAuthn options whose challenge binds amount and payee, and SPC data. */
+export type ApprovalChallenge = Json<z.output<typeof approvalChallengeView>>;
+/** An approved transaction with its signed approval artefact (compact JWS). */
+export type ApprovalResult = Json<z.output<typeof approvalResult>>;
+/** Result of verifying an approval artefact (a refusal is `valid: false` with a reason). */
+export type ArtifactVerification = Json<z.output<typeof artifactVerification>>;

@@ -105,7 +105,7 @@ function Audit() {
         <ErrorText error={exportError} />
       </form>
       <ErrorText error={events.error} />
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit records (scrollable)">
         <table data-testid="audit-events">
           <caption className="sr-only">Audit records, oldest first</caption>
           <thead>

@@ -41,7 +41,7 @@ export default function DashboardPage() {
       </div>
       <BarChart title="Requests by route (success, client error, server error)" series={['2xx/3xx', '4xx', '5xx']} data={top.map((r) => ({ label: `${r.method} ${r.route}`, values: [r.requests - r.clientErrors - r.serverErrors, r.clientErrors, r.serverErrors] }))} />
       <h2>Latency percentiles</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Latency by route (scrollable)">
         <table data-testid="latency">
           <thead>
             <tr>

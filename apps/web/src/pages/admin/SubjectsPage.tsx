@@ -38,7 +38,7 @@ function Subjects() {
         <button type="submit">Search</button>
       </form>
       <ErrorText error={page.error} />
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Subjects (scrollable)">
         <table data-testid="subjects">
           <thead>
             <tr>
