@@ -86,7 +86,8 @@ export function createLivenessSession({ challenges, thresholds: t, requirePad = 
           const r = planarResidual(reference.mesh, face.mesh);
           if (r !== null) planars.push(r);
         }
-        if (frame.embedding !== null && frame.embedding.length > 0) {
+        // Identity is compared on near-frontal frames only: faceres drifts on profiles and occlusions.
+        if (frame.embedding !== null && frame.embedding.length > 0 && Math.abs(face.yawDeg) <= 20 && Math.abs(face.pitchDeg) <= 20) {
           if (firstEmbedding === null) firstEmbedding = frame.embedding;
           else {
             const c = cosine(firstEmbedding, frame.embedding);

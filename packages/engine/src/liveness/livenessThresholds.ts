@@ -53,5 +53,5 @@ export const DEFAULT_LIVENESS_THRESHOLDS: LivenessThresholds = Object.freeze({
   planarMinMotionDeg: 10,
   depthMin: 0.1,
   depthMax: 0.6,
-  sameFaceMinCosine: 0.5,
+  sameFaceMinCosine: 0.4,
 });
