@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  analyzeFiles, createOnnxFaceEngine, fitFaceCalibration, lfwImageRoot, MODEL_MANIFEST, onnxTemplateVersion, parseLfwPairs, parsePadLabels, specFeatures,
+  analyzeFiles, createOnnxFaceEngine, equalErrorRate, fitFaceCalibration, tarAtFar, lfwImageRoot, MODEL_MANIFEST, onnxTemplateVersion, parseLfwPairs, parsePadLabels, specFeatures,
   type FaceCalibration, type FaceTemplate, type FusionSpec, type PadSample, type TemplatePair,
 } from '@authloop/engine';
 import { progress } from './evalEngine.ts';
@@ -86,7 +86,7 @@ export function registerFitCalibrationCommand(evalCmd: Command): void {
         });
         await writeFile(`${base}.lfw-features.csv`, [`fold,same,a,b,${header.join(',')}`, ...rows].join('\n') + '\n');
         await writeFile(`${base}.pad-scores.csv`, ['path,subject,bona_fide,live_score', ...samples.map((s) => `${s.path},${s.subject},${s.bonaFide ? 1 : 0},${s.score?.toFixed(6) ?? 'NA'}`)].join('\n') + '\n');
-        const cv = Object.fromEntries(Object.entries(fitted.crossValidated).map(([k, v]) => [k, { accuracy: v.accuracy, foldAccuracies: v.foldAccuracies }]));
+        const cv = Object.fromEntries(Object.entries(fitted.crossValidated).map(([k, v]) => [k, { accuracy: v.accuracy, foldAccuracies: v.foldAccuracies, heldOutEer: equalErrorRate(v.scores), heldOutTarAtFar1e3: tarAtFar(v.scores, 1e-3).tar }]));
         process.stdout.write(`${JSON.stringify({ calibration: out, crossValidated: cv, padThreshold: fitted.calibration.pad?.threshold ?? null })}\n`);
       } finally {
         await engine.close();
