@@ -107,7 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await server.register(transactionRoutes({ services }));
   await server.register(livenessRoutes({ services }));
   await server.register(auditRoutes({ services }));
-  await server.register(complianceRoutes({ services }));
+  await server.register(complianceRoutes({ services, signInRateLimit: { max: config.rateLimit.tokenMax, windowS: config.rateLimit.windowS } }));
   if (deps.backgroundJobs ?? config.env !== 'test') {
     const stopJobs = startComplianceJobs(services, server.log);
     server.addHook('onClose', async () => stopJobs());

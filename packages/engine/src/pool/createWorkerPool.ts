@@ -120,7 +120,7 @@ export function createWorkerPool<T, R>({ entry, workerData, size, queueLimit }: 
       s.busy = null;
     });
     worker.on('exit', () => {
-      s.busy?.reject(new EngineError('ENGINE_INTERNAL', 'A face worker exited unexpectedly.'));
+      s.busy?.reject(closed ? new EngineError('ENGINE_CLOSED', 'The face engine was closed.') : new EngineError('ENGINE_INTERNAL', 'A face worker exited unexpectedly.'));
       s.busy = null;
       if (!closed && isReady) {
         spawn(s);
