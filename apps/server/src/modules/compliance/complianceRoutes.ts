@@ -7,9 +7,9 @@ import { privacyRoutes } from '../privacy/routes.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
 
 /** Registers the trust-and-compliance routes (operators, platform, privacy, policy, webhooks). */
-export function complianceRoutes({ services }: { services: Services }): FastifyPluginAsyncZod {
+export function complianceRoutes({ services, signInRateLimit }: { services: Services; signInRateLimit: { max: number; windowS: number } }): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(operatorRoutes({ services }));
+    await app.register(operatorRoutes({ services, signInRateLimit }));
     await app.register(platformRoutes({ services }));
     await app.register(policyRoutes({ services }));
     await app.register(privacyRoutes({ services }));

@@ -26,13 +26,15 @@ const operatorTenant = (p: Principal): string | null => (p.tenantId === PLATFORM
 const actor = (p: Principal) => ({ type: p.kind, id: p.id });
 
 /** Operator sign-in (password, then passkey), own account, and tenant operator management. */
-export function operatorRoutes({ services }: { services: Services }): FastifyPluginAsyncZod {
+export function operatorRoutes({ services, signInRateLimit }: { services: Services; signInRateLimit: { max: number; windowS: number } }): FastifyPluginAsyncZod {
   return async (app) => {
     const self = { auth: { scopes: ['operator:self'], kinds: ['operator'] } } as const;
+    const rateLimit = { max: signInRateLimit.max, timeWindow: signInRateLimit.windowS * 1000 };
 
     app.post(
       '/v1/operators/sign-in',
       {
+        config: { rateLimit },
         schema: { tags: ['operators'], summary: 'Operator sign-in, step 1: email and password', body: signInBody, response: { 200: signInResponse, ...errorResponses(400, 401, 423, 429) } },
       },
       async (request, reply) => {
@@ -45,6 +47,7 @@ export function operatorRoutes({ services }: { services: Services }): FastifyPlu
     app.post(
       '/v1/operators/sign-in/passkey',
       {
+        config: { rateLimit },
         schema: { tags: ['operators'], summary: 'Operator sign-in, step 2: passkey assertion', body: completeSignInBody, response: { 200: operatorTokens, ...errorResponses(400, 401, 423, 429) } },
       },
       async (request, reply) => {
