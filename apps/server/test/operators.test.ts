@@ -81,6 +81,16 @@ describe.each(testDrivers())('operators and roles on %s', (driver) => {
     ['admin', 'POST', '/v1/platform/tenants', '403 INSUFFICIENT_SCOPE'],
     ['admin', 'GET', '/v1/platform/tenants', '403 INSUFFICIENT_SCOPE'],
     ['auditor', 'GET', '/v1/operators/me', 200],
+    ['admin', 'POST', '/v1/audit/checkpoints', 201],
+    ['auditor', 'POST', '/v1/audit/checkpoints', '403 INSUFFICIENT_SCOPE'],
+    ['operator', 'POST', '/v1/audit/checkpoints', '403 INSUFFICIENT_SCOPE'],
+    ['auditor', 'GET', '/v1/policy', 200],
+    ['operator', 'GET', '/v1/policy', '403 INSUFFICIENT_SCOPE'],
+    ['auditor', 'GET', '/v1/webhooks', 200],
+    ['operator', 'GET', '/v1/webhooks', '403 INSUFFICIENT_SCOPE'],
+    ['admin', 'GET', '/v1/audit/export?format=csv', 200],
+    ['auditor', 'GET', '/v1/audit/verify', 200],
+    ['operator', 'GET', '/v1/audit/verify', '403 INSUFFICIENT_SCOPE'],
   ] as const)('%s %s %s → %s', async (role, method, url, expected) => {
     const n = Math.random().toString(36).slice(2);
     const payload = url === '/v1/operators' ? { email: `x${n}@bank.test`, role: 'auditor', password: PASSWORD } : url === '/v1/subjects' ? { externalId: `e${n}` } : url === '/v1/platform/tenants' ? { name: 'New bank' } : undefined;
