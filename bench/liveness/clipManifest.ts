@@ -24,7 +24,7 @@ export const CLIPS: readonly ClipSpec[] = [
   { file: 'real/liveportrait_d9_blink_smile.mp4', live: true, challenges: ['blink', 'smile'] },
   { file: 'real/liveportrait_d13_talking_smile.mp4', live: true, challenges: ['blink', 'smile'] },
   { file: 'real/dinoman_blink_lowres.mp4', live: true, challenges: ['blink'], note: '96×128 edge case' },
-  { file: 'real/intel_headpose_female.gif', live: true, challenges: ['turn_left'], note: 'yaw sweep from image-left profile to image-right; ≈40 px face' },
+  { file: 'real/intel_headpose_female.gif', live: true, challenges: ['turn_right'], note: 'yaw sweep from image-left profile to image-right; ≈40 px face' },
   { file: 'real/intel_headpose_male.gif', live: true, challenges: [], note: 'smiles throughout (no neutral→smile change); passive checks only' },
   { file: 'real/intel_headpose_female_and_male.gif', live: true, challenges: [], skip: 'two people in frame: multi-face clip, not a liveness session' },
   { file: 'real/crowd_walking_facenet_pytorch.mp4', live: true, challenges: [], skip: 'crowd: multi-face detection clip, not a liveness session' },

@@ -8,14 +8,23 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFrameAnalyzer, createLivenessSession, DEFAULT_LIVENESS_THRESHOLDS } from '../../packages/engine/src/liveness/index.ts';
+import type { LivenessVerdict } from '../../packages/engine/src/liveness/index.ts';
 import { CLIPS } from './clipManifest.ts';
-import { observeClip } from './observeClip.ts';
+import { constructedSequences } from './constructedSequences.ts';
+import { observeClip, observeFrames } from './observeClip.ts';
 
 const { values } = parseArgs({ options: { 'no-cache': { type: 'boolean', default: false }, 'video-dir': { type: 'string', default: path.resolve(import.meta.dirname, '../../../shared/data/video') }, only: { type: 'string' } } });
 const modelsDir = process.env['AUTHLOOP_MODELS_DIR'];
 const analyzer = await createFrameAnalyzer({ modelsDir });
 const thresholds = DEFAULT_LIVENESS_THRESHOLDS;
 const rows = [];
+
+function report(name: string, live: boolean, v: LivenessVerdict, decodedFrames?: number): void {
+  const s = v.scores;
+  const ch = v.challenges.map((c) => `${c.challenge}:${c.passed ? `ok@${Math.round((c.completedMs ?? 0) / 100) / 10}s` : 'no'}`).join(' ');
+  console.log(`${name.padEnd(48)} ${live ? 'live  ' : 'attack'} → ${v.passed ? 'PASS' : 'FAIL'} ${v.passed === live ? '✓' : '✗ WRONG'}  [${v.reasons.join(',')}]  ${ch}`);
+  console.log(`${''.padEnd(48)} pad=${r3(s.pad)} (${s.padFrames}) screen=${r3(s.screen)} (moire ${r3(s.moire)} bezel ${r3(s.bezel)} glare ${r3(s.glare)}) planar=${r3(s.planar)} motion=${r3(s.motionDeg)}° depth=${r3(s.depth)} sameFace=${r3(s.sameFace)} multi=${r3(s.multiFaceShare)} frames=${s.frames}${decodedFrames === undefined ? '' : `/${decodedFrames}`}`);
+}
 const r3 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
 
 for (const clip of CLIPS) {
@@ -37,9 +46,23 @@ for (const clip of CLIPS) {
     scores: { pad: r3(s.pad), padFrames: s.padFrames, screen: r3(s.screen), moire: r3(s.moire), bezel: r3(s.bezel), glare: r3(s.glare), planar: r3(s.planar), motionDeg: r3(s.motionDeg), depth: r3(s.depth), sameFace: r3(s.sameFace), multiFaceShare: r3(s.multiFaceShare) },
     decodedFrames, analysedFrames: s.frames, faceFrames: s.faceFrames, note: clip.note ?? null,
   });
-  const ch = v.challenges.map((c) => `${c.challenge}:${c.passed ? `ok@${Math.round((c.completedMs ?? 0) / 100) / 10}s` : 'no'}`).join(' ');
-  console.log(`${clip.file.padEnd(48)} ${clip.live ? 'live  ' : 'attack'} → ${v.passed ? 'PASS' : 'FAIL'} ${correct ? '✓' : '✗ WRONG'}  [${v.reasons.join(',')}]  ${ch}`);
-  console.log(`${''.padEnd(48)} pad=${r3(s.pad)} (${s.padFrames}) screen=${r3(s.screen)} (moire ${r3(s.moire)} bezel ${r3(s.bezel)} glare ${r3(s.glare)}) planar=${r3(s.planar)} motion=${r3(s.motionDeg)}° depth=${r3(s.depth)} sameFace=${r3(s.sameFace)} multi=${r3(s.multiFaceShare)} frames=${s.frames}/${decodedFrames}`);
+  report(clip.file, clip.live, v, decodedFrames);
+}
+if (values.only === undefined || values.only.includes('constructed')) {
+  for (const seq of await constructedSequences(path.resolve(values['video-dir'], '..'))) {
+    const { observations } = await observeFrames(analyzer, seq.frames);
+    const session = createLivenessSession({ challenges: seq.challenges, thresholds, requirePad: analyzer.padAvailable });
+    for (const o of observations) session.push(o);
+    const v = session.verdict();
+    const s = v.scores;
+    rows.push({
+      clip: seq.name, live: false, judged: true, expected: 'fail', passed: v.passed, correct: !v.passed, reasons: v.reasons, note: seq.description,
+      challenges: v.challenges.map((c) => ({ challenge: c.challenge, passed: c.passed, atMs: c.completedMs === null ? null : Math.round(c.completedMs), durationMs: c.durationMs === null ? null : Math.round(c.durationMs) })),
+      scores: { pad: r3(s.pad), padFrames: s.padFrames, screen: r3(s.screen), moire: r3(s.moire), bezel: r3(s.bezel), glare: r3(s.glare), planar: r3(s.planar), motionDeg: r3(s.motionDeg), depth: r3(s.depth), sameFace: r3(s.sameFace), multiFaceShare: r3(s.multiFaceShare) },
+      decodedFrames: seq.frames.length, analysedFrames: s.frames, faceFrames: s.faceFrames,
+    });
+    report(seq.name, false, v);
+  }
 }
 await analyzer.close();
 const out = path.resolve(import.meta.dirname, '../results/liveness-clips.json');

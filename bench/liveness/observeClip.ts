@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FrameAnalyzer, FrameObservation } from '../../packages/engine/src/liveness/index.ts';
 import { decodeClip } from './decodeClip.ts';
+import type { ClipFrame } from './decodeClip.ts';
 
 /** Analysis cadence, the same as the server's stream runtime. */
 export const ANALYSIS_FPS = 15;
@@ -27,6 +28,17 @@ export async function observeClip(analyzer: FrameAnalyzer, file: string, { cache
     }
   }
   const frames = await decodeClip(file);
+  const { observations, analysisMs } = await observeFrames(analyzer, frames);
+  const result = { observations, decodedFrames: frames.length, analysisMs };
+  if (cache) {
+    await mkdir(path.dirname(cacheFile), { recursive: true });
+    await writeFile(cacheFile, JSON.stringify(result));
+  }
+  return result;
+}
+
+/** Analyses decoded frames with the server's cadence (see {@link observeClip}). */
+export async function observeFrames(analyzer: FrameAnalyzer, frames: readonly ClipFrame[]): Promise<{ observations: FrameObservation[]; analysisMs: number[] }> {
   const observations: FrameObservation[] = [];
   const analysisMs: number[] = [];
   let last = Number.NEGATIVE_INFINITY, lastPad = Number.NEGATIVE_INFINITY, lastDescribe = Number.NEGATIVE_INFINITY;
@@ -42,10 +54,5 @@ export async function observeClip(analyzer: FrameAnalyzer, file: string, { cache
     if (obs.face !== null && describe) lastDescribe = f.tMs;
     observations.push(obs);
   }
-  const result = { observations, decodedFrames: frames.length, analysisMs };
-  if (cache) {
-    await mkdir(path.dirname(cacheFile), { recursive: true });
-    await writeFile(cacheFile, JSON.stringify(result));
-  }
-  return result;
+  return { observations, analysisMs };
 }

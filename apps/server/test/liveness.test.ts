@@ -44,9 +44,13 @@ describe('liveness sessions (embedded database, real worker, real clip)', () => 
 
   const create = (payload: object, headers = t.auth) => h.app.server.inject({ method: 'POST', url: '/v1/liveness/sessions', headers, payload });
   const open = async (id: string, ticket: string): Promise<StreamClient> => {
-    const c = streamClient(await h.app.server.injectWS(`/v1/liveness/sessions/${id}/stream?ticket=${encodeURIComponent(ticket)}`));
-    await c.next(isType('session'));
-    return c;
+    let c: StreamClient | null = null;
+    // Listen from the socket's creation: the server greets before injectWS resolves.
+    await h.app.server.injectWS(`/v1/liveness/sessions/${id}/stream?ticket=${encodeURIComponent(ticket)}`, {}, { onInit: (ws) => { c = streamClient(ws); } });
+    if (c === null) throw new Error('no socket');
+    const client: StreamClient = c;
+    await client.next(isType('session'));
+    return client;
   };
   /** Sends frames one at a time, moving the server clock by each frame's interval, until a result arrives. */
   const stream = async (c: StreamClient, list: readonly Frame[]) => {

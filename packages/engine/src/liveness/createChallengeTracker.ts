@@ -39,6 +39,8 @@ export interface ChallengeTracker {
 }
 
 const REFERENCE_FRAMES = 8;
+/** Frames more turned than this (degrees) do not feed the frontal reference. */
+const REFERENCE_MAX_DEG = 12;
 
 function percentile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;
@@ -46,9 +48,12 @@ function percentile(values: readonly number[], q: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.floor(q * (s.length - 1) + 0.5)))] ?? Number.NaN;
 }
 
+type HeadMove = 'turn_left' | 'turn_right' | 'look_up' | 'nod';
+const isHeadMove = (c: ChallengeType): c is HeadMove => c === 'turn_left' || c === 'turn_right' || c === 'look_up' || c === 'nod';
+
 /** Actions detected on a frame, independently of which challenge is current. */
 interface Detectors {
-  update(frame: TrackerFrame & { face: NonNullable<TrackerFrame['face']> }): { fired: Set<ChallengeType>; progress: Record<ChallengeType, number> };
+  update(frame: TrackerFrame & { face: NonNullable<TrackerFrame['face']> }): { fired: Set<ChallengeType>; inPose: Record<HeadMove, boolean>; progress: Record<ChallengeType, number> };
   resetFor(challenge: ChallengeType, tMs: number): void;
 }
 
@@ -81,12 +86,14 @@ function createDetectors(t: LivenessThresholds): Detectors {
     },
     update({ tMs, face }) {
       const fired = new Set<ChallengeType>();
-      if (refYaw.length < REFERENCE_FRAMES) {
+      // The frontal reference: median pose of the first near-frontal frames (0 until there are any),
+      // so a session that starts with the head already turned is measured from the camera axis.
+      if (refYaw.length < REFERENCE_FRAMES && Math.abs(face.yawDeg) <= REFERENCE_MAX_DEG && Math.abs(face.pitchDeg) <= REFERENCE_MAX_DEG) {
         refYaw.push(face.yawDeg);
         refPitch.push(face.pitchDeg);
       }
-      const yaw = face.yawDeg - percentile(refYaw, 0.5);
-      const pitch = face.pitchDeg - percentile(refPitch, 0.5);
+      const yaw = face.yawDeg - (refYaw.length > 0 ? percentile(refYaw, 0.5) : 0);
+      const pitch = face.pitchDeg - (refPitch.length > 0 ? percentile(refPitch, 0.5) : 0);
 
       // Blink: EAR under a fraction of the open-eye EAR, then open again within blinkMaxClosedMs.
       earHistory.push({ tMs, ear: face.ear });
@@ -102,14 +109,16 @@ function createDetectors(t: LivenessThresholds): Detectors {
         closedSince = null;
       }
 
-      // Smile: a rise of the mouth width above the neutral one (either order within the window).
+      // Smile: the mouth width crosses from neutral to wide, or from wide to neutral, within the window.
       mouthHistory.push(face.mouthWidth);
       const neutralMouth = percentile(mouthHistory, 0.1);
       windowMouthMax = Math.max(windowMouthMax, face.mouthWidth);
       windowMouthMin = Math.min(windowMouthMin, face.mouthWidth);
       const base = Math.min(neutralMouth, windowMouthMin);
       const gain = base > 0 ? windowMouthMax / base - 1 : 0;
-      if (gain >= t.smileWidthGain && face.mouthWidth <= base * (1 + t.smileWidthGain / 2)) fired.add('smile');
+      const wide = base * (1 + t.smileWidthGain), relaxed = base * (1 + t.smileWidthGain / 2);
+      // A smile starting (neutral earlier in the window, wide now) or ending (wide earlier, neutral now).
+      if ((windowMouthMin <= relaxed && face.mouthWidth >= wide) || (windowMouthMax >= wide && face.mouthWidth <= relaxed)) fired.add('smile');
       const smileProgress = Math.min(1, Math.max(0, gain / t.smileWidthGain));
 
       // Turns and look-up: held on two consecutive frames.
@@ -117,9 +126,15 @@ function createDetectors(t: LivenessThresholds): Detectors {
         streak[key] = on ? streak[key] + 1 : 0;
         return streak[key] >= 2;
       };
-      if (held('turn_left', yaw * YAW_SIGN_LEFT >= t.turnYawDeg)) fired.add('turn_left');
-      if (held('turn_right', -yaw * YAW_SIGN_LEFT >= t.turnYawDeg)) fired.add('turn_right');
-      if (held('look_up', -pitch * PITCH_SIGN_DOWN >= t.lookUpPitchDeg)) fired.add('look_up');
+      const inPose = {
+        turn_left: yaw * YAW_SIGN_LEFT >= t.turnYawDeg,
+        turn_right: -yaw * YAW_SIGN_LEFT >= t.turnYawDeg,
+        look_up: -pitch * PITCH_SIGN_DOWN >= t.lookUpPitchDeg,
+        nod: pitch * PITCH_SIGN_DOWN >= t.nodPitchDeg,
+      };
+      if (held('turn_left', inPose.turn_left)) fired.add('turn_left');
+      if (held('turn_right', inPose.turn_right)) fired.add('turn_right');
+      if (held('look_up', inPose.look_up)) fired.add('look_up');
       // Nod: down by nodPitchDeg, then back within half of it.
       if (pitch * PITCH_SIGN_DOWN >= t.nodPitchDeg) nodDownSeen = true;
       else if (nodDownSeen && pitch * PITCH_SIGN_DOWN <= t.nodPitchDeg / 2) {
@@ -129,6 +144,7 @@ function createDetectors(t: LivenessThresholds): Detectors {
       const clamp = (x: number): number => Math.min(1, Math.max(0, x));
       return {
         fired,
+        inPose,
         progress: {
           blink: blinkProgress,
           smile: fired.has('smile') ? 1 : smileProgress * 0.9,
@@ -159,6 +175,8 @@ export function createChallengeTracker(challenges: readonly ChallengeType[], thr
   let progress = 0;
   let failure: TrackerState['failure'] = null;
   let faceVisible = false;
+  let armed = true;
+  let lastInPose: Record<HeadMove, boolean> | null = null;
   let lostSince: number | null = null;
   const completed: { challenge: ChallengeType; presentedMs: number; completedMs: number }[] = [];
 
@@ -175,6 +193,7 @@ export function createChallengeTracker(challenges: readonly ChallengeType[], thr
     const challenge = challenges[index];
     if (challenge === undefined) return [];
     presentedMs = tMs;
+    armed = !(isHeadMove(challenge) && lastInPose !== null && lastInPose[challenge]);
     progress = 0;
     detectors.resetFor(challenge, tMs);
     return [{ type: 'challenge', index, challenge, presentedMs: tMs }];
@@ -205,10 +224,18 @@ export function createChallengeTracker(challenges: readonly ChallengeType[], thr
       const timeout = tick(frame.tMs);
       if (timeout.length > 0) return [...events, ...timeout];
 
-      const { fired, progress: p } = detectors.update({ tMs: frame.tMs, face: frame.face });
+      const { fired, inPose, progress: p } = detectors.update({ tMs: frame.tMs, face: frame.face });
+      lastInPose = inPose;
       const current = challenges[index];
       if (current === undefined || presentedMs === null) return events;
       progress = p[current];
+      // A head movement counts only as a movement into the pose after it was asked for: a head
+      // already in the pose when the challenge appears must leave it first.
+      if (isHeadMove(current)) {
+        if (frame.tMs === presentedMs && inPose[current]) armed = false;
+        else if (!inPose[current]) armed = true;
+        if (!armed) fired.delete(current);
+      }
       const later = challenges.slice(index + 1).find((c) => c !== current && ORDER_CHECKED.has(c) && fired.has(c));
       if (later !== undefined && !fired.has(current)) return [...events, ...fail('WRONG_ORDER', `${later} done before ${current}`, frame.tMs)];
       if (fired.has(current)) {

@@ -38,7 +38,7 @@ export interface LivenessThresholds {
 
 /** The calibrated defaults. */
 export const DEFAULT_LIVENESS_THRESHOLDS: LivenessThresholds = Object.freeze({
-  blinkClosedRatio: 0.6,
+  blinkClosedRatio: 0.7,
   blinkMaxClosedMs: 700,
   smileWidthGain: 0.1,
   turnYawDeg: 15,
