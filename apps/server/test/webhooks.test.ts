@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '@authloop/store';
+import { startComplianceJobs } from '../src/modules/compliance/startComplianceJobs.ts';
 import { MAX_ATTEMPTS } from '../src/modules/webhooks/webhookService.ts';
 import { verifyWebhookSignature } from '../src/modules/webhooks/signWebhook.ts';
 import type { Harness, TestTenant } from './harness.ts';
@@ -141,5 +142,30 @@ describe.each(testDrivers())('webhooks on %s', (driver) => {
     const other = await h.createTenant('Other');
     const mine = (await req('GET', '/v1/webhooks', t.auth)).json<{ items: { id: string }[] }>().items[0]?.id ?? '';
     expect((await req('GET', `/v1/webhooks/${mine}/deliveries`, other.auth)).statusCode).toBe(404);
+  });
+
+  it('never delivers one event twice when workers run at once, and the background job delivers on its own', async () => {
+    t = await h.createTenant();
+    const r = await receiver(() => 200);
+    try {
+      const { id } = (await req('POST', '/v1/webhooks', t.auth, { url: r.url, events: ['webhook.test'] })).json<{ id: string }>();
+      await req('POST', `/v1/webhooks/${id}/test`, t.auth);
+      const counts = await Promise.all([h.app.services.webhooks.deliverDue(), h.app.services.webhooks.deliverDue(), h.app.services.webhooks.deliverDue()]);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+      expect(r.received).toHaveLength(1);
+
+      await req('POST', `/v1/webhooks/${id}/test`, t.auth);
+      const stop = startComplianceJobs(h.app.services, h.app.server.log, { webhookDeliveryMs: 50, auditCheckpointMs: 50, retentionMs: 60_000 });
+      try {
+        const checkpoints = async () => Number((await h.db.query<{ n: string }>('SELECT count(*) AS n FROM audit_checkpoints WHERE tenant_id = $1', [t.tenantId]))[0]?.n);
+        for (let i = 0; i < 100 && (r.received.length < 2 || (await checkpoints()) === 0); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      } finally {
+        stop();
+      }
+      expect(r.received).toHaveLength(2);
+      expect((await h.app.services.auditTrail.verify(t.tenantId)).anchoredThrough).toBeGreaterThan(0);
+    } finally {
+      await r.close();
+    }
   });
 });
