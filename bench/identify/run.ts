@@ -10,7 +10,10 @@
  * identify p50/p99 of the search query, recall@1 against exact search (brute force in Node), and
  * the share of real probes whose nearest template is the right person.
  *
- *   npm run bench:identify [-- --max 100000] [--drivers postgres,pglite] [--queries 200] [--binary]
+ *   npm run bench:identify [-- --max 100000] [--drivers postgres,pglite] [--queries 200] [--binary] [--sweep 40,100,200,400]
+ *
+ * `--sweep` repeats the queries at other hnsw.ef_search values (recall/latency trade-off);
+ * `--binary` also stores a 128-bit sign code and measures an exact Hamming scan + cosine re-rank.
  *
  * PostgreSQL: AUTHLOOP_TEST_DATABASE_URL (a role that may create databases; scripts/test-services.sh).
  * Writes (merges into) bench/results/identify.json.
@@ -21,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { createFaceEngine } from '@authloop/engine';
 import { openTestDatabase } from '@authloop/store';
 import type { Database, TestDriver } from '@authloop/store';
-import { faceRepository, INDEXED_DIMS, prepareSearch } from '../../apps/server/src/modules/face/faceRepository.ts';
+import { efSearchFor, faceRepository, INDEXED_DIMS, prepareSearch } from '../../apps/server/src/modules/face/faceRepository.ts';
 import { normalize, toPgVector, vectorOf } from '../../apps/server/src/modules/face/templateMath.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +38,7 @@ const queryCount = Number(arg('queries', '200'));
 const realPeople = Number(arg('real', '100'));
 const sealedBytes = Number(arg('sealed-bytes', '2400'));
 const binary = process.argv.includes('--binary');
+const sweepEf = arg('sweep', '').split(',').filter((x) => x !== '').map(Number);
 const SIZES: Record<TestDriver, number[]> = { postgres: [10_000, 100_000, 1_000_000], pglite: [10_000, 100_000] };
 const lfw = `${root}../shared/data/face/lfw/lfw-deepfunneled`;
 const log = (m: string): void => void process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
@@ -99,6 +103,8 @@ interface GalleryFigures {
   insertPerSec: number;
   indexBuildS: number;
   realProbeTop1: number;
+  efSearch: number;
+  sweep?: { efSearch: number; p50Ms: number; p99Ms: number; recallAt1: number; realProbeTop1: number }[] | undefined;
   binary?: { p50Ms: number; p99Ms: number; recallAt1: number } | undefined;
 }
 
@@ -173,13 +179,8 @@ async function runGallery(driver: TestDriver, size: number, real: Awaited<Return
       for (let i = 0; i < dims; i++) q[i] = (base[i] ?? 0) + 0.9 * (noise[i] ?? 0);
       queries.push({ v: normalize(q) });
     }
-    const latencies: number[] = [];
-    const binLatencies: number[] = [];
-    let hits = 0;
-    let binHits = 0;
-    let realTop1 = 0;
-    let realCount = 0;
-    for (const q of queries) {
+    // Exact nearest neighbour of every query (brute force over the same vectors).
+    const exact = queries.map((q) => {
       let best = -1;
       let bestDot = -Infinity;
       for (let i = 0; i < size; i++) {
@@ -191,18 +192,43 @@ async function runGallery(driver: TestDriver, size: number, real: Awaited<Return
           best = i;
         }
       }
-      const s = performance.now();
-      const found = await db.transaction(async (tx) => {
-        await prepareSearch(tx, 9);
-        return faceRepository(tx).search(tenantId, { searchModel, dims: d, vector: q.v, limit: 9 });
-      });
-      latencies.push(performance.now() - s);
-      if (found[0]?.subjectId === ids[best]) hits++;
-      if (q.name !== undefined) {
-        realCount++;
-        if (found[0]?.subjectId === ids[realIndex.get(q.name) ?? -1]) realTop1++;
+      return ids[best];
+    });
+    const measure = async (efSearch: number | null) => {
+      const latencies: number[] = [];
+      let hits = 0;
+      let realTop1 = 0;
+      let realCount = 0;
+      for (const [qi, q] of queries.entries()) {
+        const s = performance.now();
+        const found = await db.transaction(async (tx) => {
+          await prepareSearch(tx, 9);
+          if (efSearch !== null) await tx.query(`SET LOCAL hnsw.ef_search = ${efSearch}`);
+          return faceRepository(tx).search(tenantId, { searchModel, dims: d, vector: q.v, limit: 9 });
+        });
+        latencies.push(performance.now() - s);
+        if (found[0]?.subjectId === exact[qi]) hits++;
+        if (q.name !== undefined) {
+          realCount++;
+          if (found[0]?.subjectId === ids[realIndex.get(q.name) ?? -1]) realTop1++;
+        }
       }
-      if (binary) {
+      latencies.sort((a, b) => a - b);
+      return {
+        p50Ms: Number(percentile(latencies, 50).toFixed(2)),
+        p99Ms: Number(percentile(latencies, 99).toFixed(2)),
+        recallAt1: Number((hits / queries.length).toFixed(4)),
+        realProbeTop1: realCount === 0 ? 0 : Number((realTop1 / realCount).toFixed(4)),
+      };
+    };
+    const api = await measure(null);
+    const sweep = [];
+    for (const ef of sweepEf) sweep.push({ efSearch: ef, ...(await measure(ef)) });
+    let binaryFigures: GalleryFigures['binary'];
+    if (binary) {
+      const binLatencies: number[] = [];
+      let binHits = 0;
+      for (const [qi, q] of queries.entries()) {
         const code = Array.from(q.v.subarray(0, 128), (x) => (x > 0 ? '1' : '0')).join('');
         const sb = performance.now();
         const rows = await db.query<{ subject_id: string }>(
@@ -211,21 +237,23 @@ async function runGallery(driver: TestDriver, size: number, real: Awaited<Return
           [tenantId, code, toPgVector(q.v)],
         );
         binLatencies.push(performance.now() - sb);
-        if (rows[0]?.subject_id === ids[best]) binHits++;
+        if (rows[0]?.subject_id === exact[qi]) binHits++;
       }
+      binLatencies.sort((a, b) => a - b);
+      binaryFigures = { p50Ms: Number(percentile(binLatencies, 50).toFixed(2)), p99Ms: Number(percentile(binLatencies, 99).toFixed(2)), recallAt1: Number((binHits / queries.length).toFixed(4)) };
     }
-    latencies.sort((a, b) => a - b);
-    binLatencies.sort((a, b) => a - b);
     const figures: GalleryFigures = {
       driver,
       size,
-      p50Ms: Number(percentile(latencies, 50).toFixed(2)),
-      p99Ms: Number(percentile(latencies, 99).toFixed(2)),
-      recallAt1: Number((hits / queries.length).toFixed(4)),
+      p50Ms: api.p50Ms,
+      p99Ms: api.p99Ms,
+      recallAt1: api.recallAt1,
       insertPerSec: Math.round(size / insertS),
       indexBuildS: Number(indexBuildS.toFixed(1)),
-      realProbeTop1: realCount === 0 ? 0 : Number((realTop1 / realCount).toFixed(4)),
-      ...(binary ? { binary: { p50Ms: Number(percentile(binLatencies, 50).toFixed(2)), p99Ms: Number(percentile(binLatencies, 99).toFixed(2)), recallAt1: Number((binHits / queries.length).toFixed(4)) } } : {}),
+      realProbeTop1: api.realProbeTop1,
+      efSearch: efSearchFor(9),
+      ...(sweep.length > 0 ? { sweep } : {}),
+      ...(binaryFigures === undefined ? {} : { binary: binaryFigures }),
     };
     log(JSON.stringify(figures));
     return figures;
@@ -251,7 +279,7 @@ for (const driver of drivers) {
       engine: real.engine,
       dims: real.dims,
       queries: queryCount,
-      efSearch: 'efSearchFor(9) — the API setting for topK 3',
+      efSearch: 'each gallery: efSearch = efSearchFor(9), the API setting for topK 3; sweep = other values',
       notes: 'Search latency is the SQL round trip of faceRepository.search (HNSW, tenant filter, iterative scan) from this process; recall@1 is against exact brute-force search over the same vectors. Synthetic templates are isotropic Gaussian unit vectors; real ones are LFW first photos, probed with the second photo (realProbeTop1). Index built after the bulk load.',
     };
     writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
