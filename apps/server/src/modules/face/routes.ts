@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Services } from '../../app/createServices.ts';
 import { AppError } from '../../errors/AppError.ts';
 import { errorResponses } from '../../errors/errorResponses.ts';
@@ -134,7 +135,7 @@ export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { servic
       '/v1/subjects/:subjectId/face',
       {
         config: { auth: { scopes: ['face:delete'], kinds: ['client', 'operator'] } },
-        schema: { tags: ['face'], summary: "Erase the subject's face template and samples", security: [{ bearer: [] }], params: subjectIdParams, response: { 204: { type: 'null' }, ...errorResponses(400, 401, 403, 404) } },
+        schema: { tags: ['face'], summary: "Erase the subject's face template and samples", security: [{ bearer: [] }], params: subjectIdParams, response: { 204: z.null().describe('No content'), ...errorResponses(400, 401, 403, 404) } },
       },
       async (request, reply) => {
         await services.face.remove(principalOf(request).tenantId, request.params.subjectId, actorOf(request));
@@ -146,7 +147,7 @@ export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { servic
       '/v1/subjects/:subjectId/face/reenable',
       {
         config: { auth: { scopes: ['tenant:admin'], kinds: ['client', 'operator'] } },
-        schema: { tags: ['face'], summary: 'Re-enable a face factor disabled (or delayed) by failed attempts', security: [{ bearer: [] }], params: subjectIdParams, response: { 204: { type: 'null' }, ...errorResponses(400, 401, 403, 404) } },
+        schema: { tags: ['face'], summary: 'Re-enable a face factor disabled (or delayed) by failed attempts', security: [{ bearer: [] }], params: subjectIdParams, response: { 204: z.null().describe('No content'), ...errorResponses(400, 401, 403, 404) } },
       },
       async (request, reply) => {
         await services.face.reenable(principalOf(request).tenantId, request.params.subjectId, actorOf(request));
