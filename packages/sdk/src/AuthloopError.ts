@@ -3,9 +3,10 @@ import type { ErrorCode } from './errorCodes.ts';
 /**
  * Codes the SDK itself raises when there is no error body from the server to read:
  * `NETWORK_ERROR` (the request never got an answer) and `UNEXPECTED_RESPONSE` (an answer that is
- * not the documented shape, e.g. an HTML page from a proxy).
+ * not the documented shape, e.g. an HTML page from a proxy), `STREAM_CLOSED` (a liveness stream
+ * could not be opened, or closed before its result; the server's `error` message, if any, is in `details`).
  */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
+export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE' | 'STREAM_CLOSED';
 
 /** Any code an {@link AuthloopError} can carry. */
 export type AuthloopErrorCode = ErrorCode | ClientErrorCode;

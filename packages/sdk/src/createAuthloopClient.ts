@@ -1,5 +1,8 @@
 import { auditApi } from './api/auditApi.ts';
 import { faceApi } from './api/faceApi.ts';
+import { livenessApi } from './api/livenessApi.ts';
+import { policyApi } from './api/policyApi.ts';
+import { privacyApi } from './api/privacyApi.ts';
 import { transactionsApi } from './api/transactionsApi.ts';
 import { meApi } from './api/meApi.ts';
 import { opsApi } from './api/opsApi.ts';
@@ -28,6 +31,9 @@ export function createAuthloopClient(options: TransportOptions = {}) {
     audit: auditApi(transport),
     face: faceApi(transport),
     transactions: transactionsApi(transport),
+    liveness: livenessApi(transport),
+    privacy: privacyApi(transport),
+    policy: policyApi(transport),
   };
 }
 

@@ -17,6 +17,9 @@ export type { PasskeysApi } from './api/passkeysApi.ts';
 export type { AuditApi } from './api/auditApi.ts';
 export type { FaceApi, FaceImage } from './api/faceApi.ts';
 export type { TransactionsApi } from './api/transactionsApi.ts';
+export type { LivenessApi } from './api/livenessApi.ts';
+export type { PrivacyApi } from './api/privacyApi.ts';
+export type { PolicyApi } from './api/policyApi.ts';
 export type {
   ApprovalChallenge,
   ApprovalResult,
@@ -28,6 +31,20 @@ export type {
   FaceStatus,
   FaceVerification,
   Transaction,
+  Consent,
+  CreatedLivenessSession,
+  CreateLivenessSessionInput,
+  ErasureReceipt,
+  FactorLock,
+  LivenessChallenge,
+  LivenessResult,
+  LivenessServerMessage,
+  LivenessSession,
+  PolicyVersionRecord,
+  SubjectExport,
+  TenantPolicy,
+  TenantPolicyInput,
+  TenantPolicyVersion,
   AuditExportQuery,
   AuditQuery,
   AuditRecord,

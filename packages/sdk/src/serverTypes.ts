@@ -10,6 +10,9 @@ import type { approvalChallengeView, approvalResult, artifactVerification, creat
 import type { auditExportQuery, auditQuery, auditRecordView, verificationView } from '../../../apps/server/src/modules/audit/schema.ts';
 import type { authenticationResponse, creationOptions, passkeyView, registrationResponse, requestOptions, sessionTokens as passkeySessionTokens } from '../../../apps/server/src/modules/passkeys/schema.ts';
 import type { createSubjectBody, listSubjectsQuery, subjectView } from '../../../apps/server/src/modules/subjects/schema.ts';
+import type { challengeType, createdSessionView, createSessionBody, sessionView as livenessSessionView } from '../../../apps/server/src/modules/liveness/schema.ts';
+import type { serverMessage } from '../../../apps/server/src/modules/liveness/streamMessages.ts';
+import type { policySchema } from '../../../apps/server/src/modules/policy/policySchema.ts';
 
 /**
  * A zod output type as it arrives over JSON: an optional member is absent, never `undefined`
@@ -122,3 +125,69 @@ export type ApprovalChallenge = Json<z.output<typeof approvalChallengeView>>;
 export type ApprovalResult = Json<z.output<typeof approvalResult>>;
 /** Result of verifying an approval artefact (a refusal is `valid: false` with a reason). */
 export type ArtifactVerification = Json<z.output<typeof artifactVerification>>;
+
+/** One active-liveness challenge: `blink`, `smile`, `turn_left`, `turn_right`, `nod`, `look_up`. */
+export type LivenessChallenge = z.output<typeof challengeType>;
+/** Body of `POST /v1/liveness/sessions`. */
+export type CreateLivenessSessionInput = z.input<typeof createSessionBody>;
+/** A liveness session: its challenges, state and (when finished) result. */
+export type LivenessSession = Json<z.output<typeof livenessSessionView>>;
+/** A new liveness session with its single-use stream ticket and the stream's path. */
+export type CreatedLivenessSession = Json<z.output<typeof createdSessionView>>;
+/** A JSON message the server sends on the liveness stream (a discriminated union on `type`). */
+export type LivenessServerMessage = Json<z.output<typeof serverMessage>>;
+/** The final `result` message of a liveness stream; `livenessToken` is set when it passed. */
+export type LivenessResult = Extract<LivenessServerMessage, { type: 'result' }>;
+
+/** The tenant's policy: factors per action, payment rules, thresholds, lockout, liveness, risk, privacy. */
+export type TenantPolicy = Json<z.output<typeof policySchema>>;
+/** What `PUT /v1/policy` accepts (defaults filled in by the server). */
+export type TenantPolicyInput = z.input<typeof policySchema>;
+/** The current policy with its version number. */
+export interface TenantPolicyVersion {
+  readonly version: number;
+  readonly policy: TenantPolicy;
+}
+/** One stored policy version (`GET /v1/policy/versions`). */
+export interface PolicyVersionRecord {
+  readonly version: number;
+  readonly createdAt: string;
+  readonly actorType: string;
+  readonly actorId: string | null;
+  readonly policy: unknown;
+}
+/** A locked factor of a subject (mirrors `GET /v1/subjects/{id}/locks` in `modules/policy/routes.ts`). */
+export interface FactorLock {
+  readonly factor: string;
+  readonly lockedAt: string;
+  /** Null: locked until an operator unlocks it. */
+  readonly lockedUntil: string | null;
+}
+
+/** A consent record (mirrors `consentView` in `modules/privacy/routes.ts`). */
+export interface Consent {
+  readonly id: string;
+  /** What it covers, e.g. `face`. */
+  readonly purpose: string;
+  readonly noticeVersion: string;
+  readonly grantedAt: string;
+  readonly withdrawnAt: string | null;
+  readonly actorType: string;
+  readonly actorId: string | null;
+}
+/** Everything held about a subject, never templates (mirrors `exportView` in `modules/privacy/routes.ts`). */
+export interface SubjectExport {
+  readonly exportedAt: string;
+  readonly subject: { readonly id: string; readonly externalId: string; readonly displayName: string | null; readonly createdAt: string };
+  readonly consents: Record<string, unknown>[];
+  /** Per source (`face_templates`, `passkey_credentials`, …): metadata rows. */
+  readonly data: Record<string, Record<string, unknown>[]>;
+  readonly subjectKey: { readonly keyId: string } | null;
+  /** Audit entries about the subject (by pseudonym): the person's activity. */
+  readonly audit: Record<string, unknown>[];
+}
+/** What an erasure removed, per source, and whether the subject's key was destroyed. */
+export interface ErasureReceipt {
+  readonly erased: Record<string, number>;
+  readonly keyDestroyed: boolean;
+}

@@ -1,6 +1,7 @@
 import type { TestDriver } from '@authloop/store';
 import { clientScopes } from '../../../server/src/modules/auth/scopes.ts';
 import { createHarness } from '../../../server/test/harness.ts';
+import { closeTestFaceEngine, testModelsDir } from '../../../server/test/support/faceEngine.ts';
 import type { Harness } from '../../../server/test/harness.ts';
 import { ensureWebBuild } from '../../scripts/ensureWebBuild.ts';
 
@@ -17,16 +18,21 @@ export interface WebServer {
 
 /**
  * Builds the web app when stale, starts the real app (`buildApp` over a fresh database,
- * `listen({ port: 0 })`) and creates a tenant whose passkey origin is this server.
+ * `listen({ port: 0 })`) and creates a tenant whose passkey origin is this server. With `face`,
+ * the server also runs the real face engine and the liveness analyser (models from
+ * ../shared/data/models), and the tenant's liveness sessions draw from `livenessChallenges`.
  */
-export async function startWebServer(driver: TestDriver = 'pglite'): Promise<WebServer> {
+export async function startWebServer(driver: TestDriver = 'pglite', { face = false, livenessChallenges }: { face?: boolean; livenessChallenges?: readonly string[] } = {}): Promise<WebServer> {
   await ensureWebBuild({ log: () => undefined });
-  const harness = await createHarness(driver, { realClock: true });
+  const harness = await createHarness(driver, { realClock: true, face, env: face ? { AUTHLOOP_MODELS_DIR: testModelsDir } : {} });
   await harness.app.server.listen({ port: 0, host: '127.0.0.1' });
   const address = harness.app.server.addresses()[0];
   if (address === undefined || typeof address === 'string') throw new Error('not listening on TCP');
   const base = `http://localhost:${address.port}`;
-  const tenant = await harness.app.services.tenants.create({ name: 'Web Test Bank', settings: { passkeys: { rpId: 'localhost', origins: [base] } } });
+  const tenant = await harness.app.services.tenants.create({ name: 'Web Test Bank', settings: { passkeys: { rpId: 'localhost', origins: [base] }, ...(livenessChallenges === undefined ? {} : { liveness: { challengeTypes: livenessChallenges, minCount: 1, maxCount: 1 } }) } });
   const { client, clientSecret } = await harness.app.services.clients.create({ tenantId: tenant.id, name: 'web test client', scopes: clientScopes });
-  return { harness, base, tenantId: tenant.id, clientId: client.id, clientSecret, close: () => harness.close() };
+  return { harness, base, tenantId: tenant.id, clientId: client.id, clientSecret, close: async () => {
+      await harness.close();
+      if (face) await closeTestFaceEngine();
+    } };
 }

@@ -1,13 +1,58 @@
+import { useAppState } from '../../app/AppState.tsx';
+import { useLoad } from '../../app/useLoad.ts';
+import { ErrorText } from '../../components/ErrorText.tsx';
 import { NeedsBank } from '../../components/NeedsBank.tsx';
-import { RequiresEndpoints } from '../../components/RequiresEndpoints.tsx';
+import { JsonSettingsEditor } from './parts/JsonSettingsEditor.tsx';
 
-/** Tenant settings and policy editing with validation. */
+/** Tenant settings and policy editing, validated by the server's schemas. */
 export default function SettingsPage() {
   return (
     <NeedsBank>
-      <RequiresEndpoints feature="Tenant settings and policy" issue="policy and risk, issue 6" endpoints={['GET /v1/policy', 'PUT /v1/policy']}>
-        <p>Available.</p>
-      </RequiresEndpoints>
+      <Settings />
     </NeedsBank>
+  );
+}
+
+function Settings() {
+  const { bankApi } = useAppState();
+  const policy = useLoad(bankApi === null ? null : 'policy', async () => (bankApi === null ? null : bankApi.policy.get()));
+  const face = useLoad(bankApi === null ? null : 'face-settings', async () => (bankApi === null ? null : bankApi.face.settings()));
+  if (bankApi === null) return null;
+  return (
+    <>
+      <section className="card" aria-labelledby="policy-h">
+        <h2 id="policy-h">Policy</h2>
+        <p>
+          Version <strong data-testid="policy-version">{policy.data?.version ?? '…'}</strong>. Factors per action, payment rules by amount, target false-match rate, lockout, liveness, risk and privacy. Every
+          change is stored as a new version and audited.
+        </p>
+        <ErrorText error={policy.error} />
+        <JsonSettingsEditor
+          label="Policy"
+          hint="JSON. Payment rules are tried in order; the first whose currency and limit match decides."
+          value={policy.data?.policy}
+          testId="policy-editor"
+          save={async (v) => {
+            // The server validates the whole document against its policy schema and answers the issues.
+            await bankApi.policy.set(v as Parameters<typeof bankApi.policy.set>[0]);
+            policy.reload();
+          }}
+        />
+      </section>
+      <section className="card" aria-labelledby="face-h">
+        <h2 id="face-h">Face settings</h2>
+        <ErrorText error={face.error} />
+        <JsonSettingsEditor
+          label="Face settings"
+          hint="JSON. Minimum pictures to enrol, whether verification needs a live face, thresholds, adaptive updates."
+          value={face.data ?? undefined}
+          testId="face-settings-editor"
+          save={async (v) => {
+            await bankApi.face.updateSettings(v as Parameters<typeof bankApi.face.updateSettings>[0]);
+            face.reload();
+          }}
+        />
+      </section>
+    </>
   );
 }

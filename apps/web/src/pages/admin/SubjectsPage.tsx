@@ -6,7 +6,7 @@ import { useLoad } from '../../app/useLoad.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Field } from '../../components/Field.tsx';
 import { NeedsBank } from '../../components/NeedsBank.tsx';
-import { RequiresEndpoints } from '../../components/RequiresEndpoints.tsx';
+import { SubjectFactors } from './parts/SubjectFactors.tsx';
 
 /** Subjects: list (newest first), search by the bank's id, lock state and re-enable. */
 export default function SubjectsPage() {
@@ -22,6 +22,7 @@ function Subjects() {
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
   const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [selected, setSelected] = useState<Subject | null>(null);
   const page = useLoad(`subjects:${search}:${cursor ?? ''}`, async () => {
     if (bankApi === null) return { items: [] as Subject[], nextCursor: null };
     return search === '' ? bankApi.subjects.list({ limit: 25, ...(cursor === undefined ? {} : { cursor }) }) : bankApi.subjects.list({ externalId: search });
@@ -46,6 +47,7 @@ function Subjects() {
               <th scope="col">Name</th>
               <th scope="col">Created</th>
               <th scope="col">Subject id</th>
+              <th scope="col">Factors</th>
             </tr>
           </thead>
           <tbody>
@@ -56,6 +58,11 @@ function Subjects() {
                 <td>{new Date(s.createdAt).toLocaleString()}</td>
                 <td>
                   <code>{s.id}</code>
+                </td>
+                <td>
+                  <button type="button" className="secondary" onClick={() => setSelected(s)} aria-label={`Lock state of ${s.externalId}`}>
+                    Lock state
+                  </button>
                 </td>
               </tr>
             ))}
@@ -76,9 +83,7 @@ function Subjects() {
         ) : null}
       </div>
       <h2>Lock state and re-enable</h2>
-      <RequiresEndpoints feature="Face lockout state and re-enabling" issue="face API lockout, issue 4" endpoints={['GET /v1/subjects/{subjectId}/face', 'POST /v1/subjects/{subjectId}/face/enable']}>
-        <p>Available.</p>
-      </RequiresEndpoints>
+      {selected === null ? <p>Choose “Lock state” on a subject to see its face enrolment and locked factors.</p> : <SubjectFactors key={selected.id} subject={selected} />}
     </>
   );
 }

@@ -1,9 +1,17 @@
+import { isAuthloopError } from '@authloop/sdk';
+import type { FaceEnrolment } from '@authloop/sdk';
 import { useEffect, useRef, useState } from 'react';
 import { useAppState } from '../../app/AppState.tsx';
+import { Link } from '../../app/Link.tsx';
 import { CameraPreview } from '../../components/CameraPreview.tsx';
 import type { CameraHandle } from '../../components/CameraPreview.tsx';
+import { ErrorText } from '../../components/ErrorText.tsx';
 import { NeedsPerson } from '../../components/NeedsPerson.tsx';
-import { RequiresEndpoints } from '../../components/RequiresEndpoints.tsx';
+import { EnrolResults, sampleResultsOf } from './face/EnrolResults.tsx';
+import type { SampleResult } from './face/EnrolResults.tsx';
+
+/** The notice version a person agrees to (recorded with the consent). */
+const FACE_NOTICE_VERSION = 'face-notice-2026-11';
 
 /** How many samples an enrolment takes by default (the server's minimum is 3). */
 const TARGET_SAMPLES = 3;
@@ -18,7 +26,12 @@ export default function EnrolPage() {
 }
 
 function Enrol() {
-  const { person } = useAppState();
+  const { person, personApi, bankApi } = useAppState();
+  const [consent, setConsent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [results, setResults] = useState<SampleResult[] | null>(null);
+  const [enrolment, setEnrolment] = useState<FaceEnrolment | null>(null);
   const camera = useRef<CameraHandle>(null);
   const [samples, setSamples] = useState<{ jpeg: Uint8Array; url: string }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -31,6 +44,29 @@ function Enrol() {
     urls.current.forEach((u) => URL.revokeObjectURL(u));
     urls.current.clear();
     setSamples([]);
+    setResults(null);
+    setEnrolment(null);
+    setError(null);
+  };
+
+  const send = async () => {
+    if (person === null || personApi === null || bankApi === null) return;
+    setBusy(true);
+    setError(null);
+    setResults(null);
+    setEnrolment(null);
+    try {
+      // The person records their own consent; the bank's back end sends the pictures (face:enrol).
+      await personApi.privacy.grantConsent(person.subjectId, { purpose: 'face', noticeVersion: FACE_NOTICE_VERSION });
+      const r = await bankApi.face.enrol(person.subjectId, samples.map((s) => s.jpeg));
+      setEnrolment(r);
+      setResults(r.images);
+    } catch (e) {
+      setError(e);
+      if (isAuthloopError(e, 'FACE_ENROLMENT_REJECTED')) setResults(sampleResultsOf(e.details));
+    } finally {
+      setBusy(false);
+    }
   };
 
   const take = async () => {
@@ -63,16 +99,40 @@ function Enrol() {
       </div>
       {message === null ? null : <p role="status">{message}</p>}
       <h2>Pictures ({samples.length})</h2>
-      <ul className="samples" data-testid="samples">
-        {samples.map((s, i) => (
-          <li key={s.url}>
-            <img src={s.url} alt={`Picture ${i + 1}`} />
-          </li>
-        ))}
-      </ul>
-      <RequiresEndpoints feature="Sending pictures for enrolment" issue="face API, issue 4" endpoints={['POST /v1/subjects/{subjectId}/face', 'GET /v1/subjects/{subjectId}/face']}>
-        <p>Enrolment is ready on this server.</p>
-      </RequiresEndpoints>
+      {results === null ? (
+        <ul className="samples" data-testid="samples">
+          {samples.map((s, i) => (
+            <li key={s.url}>
+              <img src={s.url} alt={`Picture ${i + 1}`} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EnrolResults samples={samples} results={results} />
+      )}
+      {bankApi === null ? (
+        <p className="notice">
+          Your bank&apos;s back end sends the pictures. In this demo, connect the <Link href="/connect">bank console</Link> first.
+        </p>
+      ) : (
+        <section className="card" aria-labelledby="send-h">
+          <h2 id="send-h">Send for enrolment</h2>
+          <div className="row">
+            <input id="face-consent" type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+            <label htmlFor="face-consent">I agree that my bank stores a face template to recognise me (notice {FACE_NOTICE_VERSION}). I can withdraw this in My data.</label>
+          </div>
+          <button type="button" onClick={() => void send()} disabled={busy || !consent || samples.length < TARGET_SAMPLES}>
+            {busy ? 'Sending…' : `Enrol with ${samples.length} picture${samples.length === 1 ? '' : 's'}`}
+          </button>
+          {samples.length < TARGET_SAMPLES ? <p className="hint">Take at least {TARGET_SAMPLES} pictures first.</p> : null}
+        </section>
+      )}
+      {enrolment === null ? null : (
+        <p className="ok" role="status" data-testid="enrolled">
+          Enrolled: {enrolment.sampleCount} of {enrolment.images.length} pictures accepted{enrolment.replaced ? ' (your earlier enrolment was replaced)' : ''}.
+        </p>
+      )}
+      <ErrorText error={error} />
     </>
   );
 }

@@ -1,0 +1,144 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeLivenessReason } from '../src/lib/livenessText.ts';
+import { openBrowser } from './support/openBrowser.ts';
+import type { TestBrowser } from './support/openBrowser.ts';
+import { makeY4m, sharedData, tempCameraDir } from './support/makeY4m.ts';
+import { startWebServer } from './support/startWebServer.ts';
+import type { WebServer } from './support/startWebServer.ts';
+
+// The live clip: real/blink_male_selfie_repeating.mp4 (clips.csv: deliberate blinks at ≈0.5 and
+// ≈1.8 s, static head), its first 2.4 s at the clip's own rate (≈24 fps), cropped square around the
+// face. Chromium's fake camera loops it, so a blink recurs every ~1.3 s. The tenant's sessions are
+// narrowed to the one action the clip performs: `blink`, one challenge.
+const CLIP = join(sharedData, 'video/real/blink_male_selfie_repeating.mp4');
+const CLIP_FPS = 24;
+const STILL = join(sharedData, 'face/lfw/lfw-deepfunneled/Aaron_Peirsol/Aaron_Peirsol_0002.jpg');
+
+/**
+ * Face enrolment and face sign-in with active liveness, in real Chromium against the real server
+ * (face engine, liveness analyser with MiniFASNet): a live clip enrols, passes the blink challenge
+ * over the WebSocket and matches; a still photo fails the liveness check with the reason shown.
+ */
+describe('web app, face enrolment and face sign-in with liveness, in Chromium', () => {
+  let s: WebServer;
+  let cam: { dir: string; cleanup: () => void };
+  let live: string;
+  let still: string;
+
+  beforeAll(async () => {
+    cam = tempCameraDir();
+    live = makeY4m({ input: CLIP, out: join(cam.dir, 'live.y4m'), seconds: 2.4, fps: CLIP_FPS, crop: '480:480:0:110' });
+    still = makeY4m({ input: STILL, out: join(cam.dir, 'still.y4m'), still: true, seconds: 2 });
+    s = await startWebServer('pglite', { face: true, livenessChallenges: ['blink'] });
+  }, 180_000);
+  afterAll(async () => {
+    await s.close();
+    cam.cleanup();
+  });
+
+  async function checkA11y(b: TestBrowser, name: string) {
+    await b.screenshot(name);
+    expect(await b.axe(), `axe on ${name}`).toEqual([]);
+  }
+
+  async function subjectIdOf(externalId: string): Promise<string> {
+    const r = await s.harness.db.query<{ id: string }>('SELECT id FROM subjects WHERE tenant_id = $1 AND external_id = $2', [s.tenantId, externalId]);
+    return r[0]?.id ?? '';
+  }
+  async function sessionStatuses(): Promise<string[]> {
+    const r = await s.harness.db.query<{ status: string }>('SELECT status FROM liveness_sessions WHERE tenant_id = $1 AND subject_id = $2', [s.tenantId, await subjectIdOf('face-customer-1')]);
+    return r.map((x) => x.status);
+  }
+
+  async function connectBank(page: Page) {
+    await page.getByRole('link', { name: 'Bank console' }).first().click();
+    await page.getByLabel('Client id').fill(s.clientId);
+    await page.getByLabel('Client secret').fill(s.clientSecret);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => page.getByTestId('connected').textContent()).toContain(s.tenantId);
+  }
+
+  it('enrols the live face from the camera and shows the result per picture', async () => {
+    const b = await openBrowser({ url: `${s.base}/`, y4m: live });
+    try {
+      const { page } = b;
+      await connectBank(page);
+      await page.getByLabel('Customer id at the bank (externalId)').fill('face-customer-1');
+      await page.getByRole('button', { name: 'Find or create' }).click();
+      await page.getByRole('button', { name: 'Start a session as this person' }).click();
+      await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
+      await page.getByRole('link', { name: 'Enrol face' }).first().click();
+      await expect.poll(() => page.evaluate(`document.querySelector('video')?.videoWidth ?? 0`), { timeout: 15_000 }).toBe(640);
+      for (let i = 0; i < 3; i++) {
+        await page.getByRole('button', { name: /^Take picture/ }).click();
+        await page.waitForTimeout(350);
+      }
+      const send = page.getByRole('button', { name: /^Enrol with 3 pictures/ });
+      expect(await send.isDisabled()).toBe(true); // consent first
+      await page.getByLabel(/I agree that my bank stores a face template/).check();
+      await send.click();
+      await expect.poll(() => page.getByTestId('enrolled').textContent(), { timeout: 90_000 }).toMatch(/Enrolled: [3-9] of 3 pictures accepted/);
+      expect(await page.getByTestId('sample-results').locator('li[data-accepted="true"]').count()).toBe(3);
+      const status = await s.harness.app.services.face.status(s.tenantId, await subjectIdOf('face-customer-1'));
+      expect(status.sampleCount).toBe(3);
+      await checkA11y(b, '14-enrol-results');
+    } finally {
+      await b.close();
+    }
+  }, 180_000);
+
+  it('signs in with face: a live clip passes the blink challenge step by step, then matches', async () => {
+    const b = await openBrowser({ url: `${s.base}/`, y4m: live });
+    try {
+      const { page } = b;
+      await connectBank(page);
+      await page.getByRole('link', { name: 'Sign in' }).first().click();
+      await page.getByRole('button', { name: 'Use my face' }).click();
+      await page.getByLabel('Your customer id').fill('face-customer-1');
+      await page.getByRole('button', { name: 'Start the face check' }).click();
+      // The prompt for the one challenge appears while the stream runs.
+      await expect.poll(() => page.getByTestId('liveness-prompt').getAttribute('data-challenge'), { timeout: 30_000 }).toBe('blink');
+      expect(await page.getByTestId('liveness-prompt').textContent()).toContain('Blink your eyes');
+      await checkA11y(b, '15-face-sign-in-challenge');
+      await expect.poll(() => page.getByTestId('liveness-result').getAttribute('data-passed'), { timeout: 60_000 }).not.toBeNull();
+      await b.screenshot('16-face-sign-in-result');
+      expect(await page.getByTestId('liveness-result').textContent()).toContain('Liveness confirmed');
+      expect(await page.locator('.steps li').first().getAttribute('data-state')).toBe('passed');
+      await expect.poll(() => page.getByTestId('face-match').isVisible(), { timeout: 60_000 }).toBe(true);
+      await checkA11y(b, '16-face-sign-in-passed');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
+      // The server stored the liveness session as passed, for this person.
+      expect(await sessionStatuses()).toContain('passed');
+    } finally {
+      await b.close();
+    }
+  }, 180_000);
+
+  it('a still photo fails the liveness check and the screen says why', async () => {
+    const b = await openBrowser({ url: `${s.base}/`, y4m: still });
+    try {
+      const { page } = b;
+      await connectBank(page);
+      await page.getByRole('link', { name: 'Sign in' }).first().click();
+      await page.getByRole('button', { name: 'Use my face' }).click();
+      await page.getByLabel('Your customer id').fill('face-customer-1');
+      await page.getByRole('button', { name: 'Start the face check' }).click();
+      await expect.poll(() => page.getByTestId('liveness-result').getAttribute('data-passed'), { timeout: 60_000 }).toBe('false');
+      const items = page.getByTestId('liveness-reasons').locator('li');
+      const reasons: string[] = [];
+      for (let i = 0; i < (await items.count()); i++) reasons.push((await items.nth(i).getAttribute('data-reason')) ?? '');
+      expect(reasons.length).toBeGreaterThan(0);
+      const text = await page.getByTestId('liveness-reasons').textContent();
+      for (const r of reasons) expect(text).toContain(describeLivenessReason(r));
+      expect(await page.getByTestId('face-match').count()).toBe(0);
+      expect(await page.getByTestId('signed-in').count()).toBe(0);
+      expect(await sessionStatuses()).toContain('failed');
+      await checkA11y(b, '17-face-sign-in-still-photo-refused');
+    } finally {
+      await b.close();
+    }
+  }, 180_000);
+});
