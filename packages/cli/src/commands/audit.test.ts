@@ -18,7 +18,7 @@ describe('authloop audit verify', () => {
 
   const cli = async (...args: string[]): Promise<{ code: number; stdout: string }> => {
     try {
-      const r = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
+      const r = await run(process.execPath, [bin, ...args], { env, timeout: 150_000 });
       return { code: 0, stdout: r.stdout };
     } catch (error) {
       const e = error as { code?: number; stdout?: string };
@@ -50,5 +50,5 @@ describe('authloop audit verify', () => {
     const bad = await cli('audit', 'verify', '--tenant', tenantId);
     expect(bad.code).toBe(3);
     expect(bad.stdout).toContain('BROKEN at record 3 (hash-mismatch)');
-  });
+  }, 300_000);
 });
