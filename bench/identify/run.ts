@@ -16,10 +16,11 @@
  * `--binary` also stores a 128-bit sign code and measures an exact Hamming scan + cosine re-rank.
  *
  * PostgreSQL: AUTHLOOP_TEST_DATABASE_URL (a role that may create databases; scripts/test-services.sh).
- * Writes (merges into) bench/results/identify.json.
+ * Writes (merges into) bench/results/identify.json, or the file given with --out.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFaceEngine } from '@authloop/engine';
 import { openTestDatabase } from '@authloop/store';
@@ -264,13 +265,14 @@ async function runGallery(driver: TestDriver, size: number, real: Awaited<Return
 
 const real = await realPairs();
 log(`engine ${real.engine}, ${real.dims} dimensions, ${real.pairs.length} real LFW pairs`);
-const out = `${root}bench/results/identify.json`;
-mkdirSync(`${root}bench/results`, { recursive: true });
+const out = arg('out', `${root}bench/results/identify.json`);
+mkdirSync(dirname(out), { recursive: true });
 type Results = { galleries: GalleryFigures[]; [k: string]: unknown };
 const previous: Results = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Results) : { galleries: [] };
 for (const driver of drivers) {
   for (const size of SIZES[driver].filter((s) => s <= max)) {
     const f = await runGallery(driver, size, real);
+    if (existsSync(out)) previous.galleries = (JSON.parse(readFileSync(out, 'utf8')) as Results).galleries;
     const galleries = [...previous.galleries.filter((g) => !(g.driver === f.driver && g.size === f.size)), f].sort((a, b) => a.driver.localeCompare(b.driver) || a.size - b.size);
     previous.galleries = galleries;
     const results: Results = {

@@ -147,6 +147,18 @@ describe.each(testDrivers())('Face API on %s', (driver) => {
     expect((await verify(a, idA, SAME)).json<Verify>().match).toBe(true);
   });
 
+  it('documents the face endpoints and their error codes in OpenAPI', async () => {
+    const res = await h.app.server.inject('/docs/json');
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
+    const doc = res.json<{ paths: Record<string, unknown>; info: { description: string } }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/v1/subjects/{subjectId}/face', '/v1/subjects/{subjectId}/face/verify', '/v1/face/identify', '/v1/subjects/{subjectId}/face/reenable', '/v1/face/settings', '/v1/face/rekey']),
+    );
+    for (const code of ['FACE_NOT_ENROLLED', 'FACE_ENROLMENT_REJECTED', 'FACE_NOT_DETECTED', 'FACE_MULTIPLE_FACES', 'FACE_LOCKED', 'FACE_DISABLED', 'INVALID_BASE64', 'TOO_MANY_IMAGES']) {
+      expect(doc.info.description).toContain(code);
+    }
+  });
+
   it('refuses a re-enrolment that fails the gates and keeps the old template', async () => {
     const id = await subject(a);
     expect((await enrol(a, id, ENROL)).statusCode).toBe(201);
