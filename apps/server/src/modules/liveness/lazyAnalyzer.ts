@@ -3,7 +3,7 @@ import type { LivenessAnalyzerPool } from '@authloop/engine/liveness';
 
 /** A liveness analyser started on first use and closed with the app. */
 export interface LazyAnalyzer {
-  get(): Promise<LivenessAnalyzerPool>;
+  readonly get: () => Promise<LivenessAnalyzerPool>;
   /** Closes the pool if this object started it (an injected pool belongs to its creator). */
   close(): Promise<void>;
 }
@@ -15,7 +15,7 @@ export interface LazyAnalyzer {
 export function lazyAnalyzer(given: LivenessAnalyzerPool | undefined, modelsDir: string | undefined): LazyAnalyzer {
   let started: Promise<LivenessAnalyzerPool> | null = null;
   return {
-    get() {
+    get: () => {
       if (given !== undefined) return given.ready.then(() => given);
       started ??= (async () => {
         const pool = createLivenessAnalyzerPool({ modelsDir });
