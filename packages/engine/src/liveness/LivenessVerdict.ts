@@ -28,7 +28,7 @@ export interface LivenessScores {
   readonly moire: number | null;
   readonly bezel: number | null;
   readonly glare: number | null;
-  /** Median homography residual over eye span during head motion (higher = less planar). */
+  /** Median homography/similarity residual ratio over non-rigidly deformed frames (near 0 = a plane moved; ≈0.7–0.8 = a head). */
   readonly planar: number | null;
   /** Largest yaw/pitch change seen from the most frontal frame (degrees). */
   readonly motionDeg: number;

@@ -4,7 +4,7 @@ import type { TrackerEvent, TrackerState } from './createChallengeTracker.ts';
 import type { FrameObservation, ObservedFace } from './FrameObservation.ts';
 import type { LivenessThresholds } from './livenessThresholds.ts';
 import type { LivenessReason, LivenessScores, LivenessVerdict } from './LivenessVerdict.ts';
-import { planarResidual } from './planarMotion.ts';
+import { planarFit } from './planarMotion.ts';
 
 /** Options of {@link createLivenessSession}. */
 export interface LivenessSessionOptions {
@@ -82,10 +82,10 @@ export function createLivenessSession({ challenges, thresholds: t, requirePad = 
         if (reference === null || Math.abs(face.yawDeg) + Math.abs(face.pitchDeg) < Math.abs(reference.yawDeg) + Math.abs(reference.pitchDeg) - 2) reference = face;
         const motion = Math.max(Math.abs(face.yawDeg - reference.yawDeg), Math.abs(face.pitchDeg - reference.pitchDeg));
         motionDeg = Math.max(motionDeg, motion);
-        if (motion >= t.planarMinMotionDeg) {
-          const r = planarResidual(reference.mesh, face.mesh);
-          if (r !== null) planars.push(r);
-        }
+        // Planar test on every frame whose points deformed non-rigidly enough to judge (facemesh's
+        // own pose barely moves for a tilted photo, so the deformation, not the pose, selects frames).
+        const fit = planarFit(reference.mesh, face.mesh);
+        if (fit !== null && fit.similarity >= t.planarMinDeformation) planars.push(fit.ratio);
         // Identity is compared on near-frontal frames only: faceres drifts on profiles and occlusions.
         if (frame.embedding !== null && frame.embedding.length > 0 && Math.abs(face.yawDeg) <= 20 && Math.abs(face.pitchDeg) <= 20) {
           if (firstEmbedding === null) firstEmbedding = frame.embedding;
@@ -131,7 +131,7 @@ export function createLivenessSession({ challenges, thresholds: t, requirePad = 
       };
       if (scores.pad !== null ? scores.pad < t.padThreshold : requirePad) reasons.add('PAD_SPOOF');
       if (scores.screen !== null && scores.screen >= t.screenThreshold) reasons.add('SCREEN_DETECTED');
-      if (scores.planar !== null && scores.planar < t.planarMin) reasons.add('PLANAR_MOTION');
+      if (scores.planar !== null && planars.length >= t.planarMinFrames && scores.planar < t.planarMin) reasons.add('PLANAR_MOTION');
       if (scores.depth !== null && (scores.depth < t.depthMin || scores.depth > t.depthMax)) reasons.add('DEPTH_INCONSISTENT');
       if (scores.sameFace !== null && scores.sameFace < t.sameFaceMinCosine) reasons.add('DIFFERENT_FACE');
       if (scores.multiFaceShare > 0.3) reasons.add('MULTIPLE_FACES');

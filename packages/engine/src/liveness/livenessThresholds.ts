@@ -25,10 +25,12 @@ export interface LivenessThresholds {
   readonly padThreshold: number;
   /** Screen cues: the combined screen score (0..1) must stay under this. */
   readonly screenThreshold: number;
-  /** Planar motion: the homography residual during head motion (over eye span) must reach this. */
+  /** Planar motion: the median homography/similarity residual ratio over deformed frames must reach this. */
   readonly planarMin: number;
-  /** Head motion (yaw or pitch change, degrees) needed before the planar test is judged. */
-  readonly planarMinMotionDeg: number;
+  /** A frame joins the planar test when its non-rigid deformation from the frontal frame is at least this (eye spans). */
+  readonly planarMinDeformation: number;
+  /** The planar test is judged only with at least this many deformed frames. */
+  readonly planarMinFrames: number;
   /** Depth consistency: the median mesh depth spread must lie in [min, max]. */
   readonly depthMin: number;
   readonly depthMax: number;
@@ -49,8 +51,9 @@ export const DEFAULT_LIVENESS_THRESHOLDS: LivenessThresholds = Object.freeze({
   maxFaceLostMs: 3_000,
   padThreshold: 0.5,
   screenThreshold: 0.5,
-  planarMin: 0.02,
-  planarMinMotionDeg: 10,
+  planarMin: 0.62,
+  planarMinDeformation: 0.06,
+  planarMinFrames: 5,
   depthMin: 0.1,
   depthMax: 0.6,
   sameFaceMinCosine: 0.4,
