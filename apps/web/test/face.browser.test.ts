@@ -8,17 +8,19 @@ import { makeY4m, sharedData, tempCameraDir } from './support/makeY4m.ts';
 import { startWebServer } from './support/startWebServer.ts';
 import type { WebServer } from './support/startWebServer.ts';
 
-// The live clip: real/blink_male_selfie_repeating.mp4 (clips.csv: deliberate blinks at ≈0.5 and
-// ≈1.8 s, static head), its first 2.4 s at the clip's own rate (≈24 fps), cropped square around the
-// face. Chromium's fake camera loops it, so a blink recurs every ~1.3 s. The tenant's sessions are
-// narrowed to the one action the clip performs: `blink`, one challenge.
-const CLIP = join(sharedData, 'video/real/blink_male_selfie_repeating.mp4');
-const CLIP_FPS = 24;
+// The live clip: real/liveportrait_d0_smile_gaze.mp4 (clips.csv: frontal man, neutral, broad smile
+// ≈0.75–2.5 s, blink ≈2.5 s; 3.1 s, 512×512, 25 fps) at the clip's own rate. Chromium's fake camera
+// loops it, so the smile comes back every 3.1 s. The tenant's sessions are narrowed to the action
+// the clip performs: `smile`, one challenge. (A smile lasts long enough to be seen at the rate a
+// loaded server analyses frames; the 150 ms blinks of blink_male_selfie_repeating were missed at
+// 8 fps on two busy cores.)
+const CLIP = join(sharedData, 'video/real/liveportrait_d0_smile_gaze.mp4');
+const CLIP_FPS = 25;
 const STILL = join(sharedData, 'face/lfw/lfw-deepfunneled/Aaron_Peirsol/Aaron_Peirsol_0002.jpg');
 
 /**
  * Face enrolment and face sign-in with active liveness, in real Chromium against the real server
- * (face engine, liveness analyser with MiniFASNet): a live clip enrols, passes the blink challenge
+ * (face engine, liveness analyser with MiniFASNet): a live clip enrols, passes the smile challenge
  * over the WebSocket and matches; a still photo fails the liveness check with the reason shown.
  */
 describe('web app, face enrolment and face sign-in with liveness, in Chromium', () => {
@@ -29,9 +31,9 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
 
   beforeAll(async () => {
     cam = tempCameraDir();
-    live = makeY4m({ input: CLIP, out: join(cam.dir, 'live.y4m'), seconds: 2.4, fps: CLIP_FPS, crop: '480:480:0:110' });
+    live = makeY4m({ input: CLIP, out: join(cam.dir, 'live.y4m'), seconds: 3.1, fps: CLIP_FPS });
     still = makeY4m({ input: STILL, out: join(cam.dir, 'still.y4m'), still: true, seconds: 2 });
-    s = await startWebServer('pglite', { face: true, livenessChallenges: ['blink'] });
+    s = await startWebServer('pglite', { face: true, livenessChallenges: ['smile'] });
   }, 180_000);
   afterAll(async () => {
     await s.close();
@@ -89,7 +91,7 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
     }
   }, 180_000);
 
-  it('signs in with face: a live clip passes the blink challenge step by step, then matches', async () => {
+  it('signs in with face: a live clip passes the smile challenge step by step, then matches', async () => {
     const b = await openBrowser({ url: `${s.base}/`, y4m: live });
     try {
       const { page } = b;
@@ -99,10 +101,11 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
       await page.getByLabel('Your customer id').fill('face-customer-1');
       await page.getByRole('button', { name: 'Start the face check' }).click();
       // The prompt for the one challenge appears while the stream runs.
-      await expect.poll(() => page.getByTestId('liveness-prompt').getAttribute('data-challenge'), { timeout: 30_000 }).toBe('blink');
-      expect(await page.getByTestId('liveness-prompt').textContent()).toContain('Blink your eyes');
+      await expect.poll(() => page.locator('[data-testid=liveness-prompt][data-challenge]').count(), { timeout: 60_000 }).toBe(1);
+      expect(await page.getByTestId('liveness-prompt').getAttribute('data-challenge')).toBe('smile');
+      expect(await page.getByTestId('liveness-prompt').textContent()).toContain('Smile');
       await checkA11y(b, '15-face-sign-in-challenge');
-      await expect.poll(() => page.getByTestId('liveness-result').getAttribute('data-passed'), { timeout: 60_000 }).not.toBeNull();
+      await expect.poll(() => page.getByTestId('liveness-result').count(), { timeout: 60_000 }).toBe(1);
       await b.screenshot('16-face-sign-in-result');
       expect(await page.getByTestId('liveness-result').textContent()).toContain('Liveness confirmed');
       expect(await page.locator('.steps li').first().getAttribute('data-state')).toBe('passed');

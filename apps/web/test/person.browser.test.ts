@@ -93,6 +93,9 @@ describe('web app, person flows, in Chromium', () => {
     // The session works: my passkeys are listed with the person's token, and last use is recorded.
     await page.getByRole('link', { name: 'My data' }).first().click();
     await expect.poll(() => page.getByTestId('devices').textContent()).toMatch(/My phone — last used/);
+    // Activity comes from the person's own export: the passkey registration and sign-in are there.
+    await expect.poll(() => page.getByTestId('activity').textContent()).toContain('passkey');
+    expect(await page.getByTestId('export-link').getAttribute('download')).toMatch(/^authloop-my-data-/);
     await checkA11y('05-my-data');
   });
 
@@ -139,12 +142,37 @@ describe('web app, person flows, in Chromium', () => {
     expect(await log.locator('tbody tr').count()).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Subjects' }).click();
     await expect.poll(() => page.getByTestId('subjects').textContent()).toContain('web-customer-1');
+    await page.getByRole('button', { name: 'Lock state of web-customer-1' }).click();
+    await expect.poll(() => page.getByTestId('face-state').textContent()).toBe('not enrolled');
+    await expect.poll(() => page.getByTestId('locks').textContent()).toBe('None');
     await checkA11y('11-admin-subjects');
-    for (const [name, shot] of [['Settings', '12-admin-settings'], ['API clients', '13-admin-clients']] as const) {
-      await page.getByRole('link', { name }).click();
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe('Audit log');
-      await checkA11y(shot);
-    }
+    await page.getByRole('link', { name: 'API clients' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('API clients');
+    await checkA11y('13-admin-clients');
+  });
+
+  it('lets the operator edit the policy, refusing invalid JSON and an invalid policy with the reasons', async () => {
+    const { page } = b;
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByTestId('policy-version').textContent()).toMatch(/^\d+$/);
+    const before = Number(await page.getByTestId('policy-version').textContent());
+    const editor = page.getByLabel('Policy', { exact: true });
+    await expect.poll(() => editor.inputValue()).toContain('"actions"');
+    const policy = JSON.parse(await editor.inputValue()) as { thresholds: { face: { targetFmr: number } } };
+    await editor.fill('{ "actions": ');
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await expect.poll(() => page.getByTestId('policy-editor').textContent()).toContain('This is not valid JSON');
+    await editor.fill(JSON.stringify({ ...policy, thresholds: { ...policy.thresholds, face: { targetFmr: 5 } } }, null, 2));
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await expect.poll(() => page.getByTestId('policy-editor-issues').textContent()).toContain('targetFmr');
+    expect(Number(await page.getByTestId('policy-version').textContent())).toBe(before);
+    await checkA11y('12-admin-settings-invalid');
+    await editor.fill(JSON.stringify({ ...policy, thresholds: { ...policy.thresholds, face: { targetFmr: 0.0001 } } }, null, 2));
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await expect.poll(() => page.getByTestId('policy-version').textContent()).toBe(String(before + 1));
+    const stored = await s.harness.app.services.policy.get(s.tenantId);
+    expect(stored.policy.thresholds.face.targetFmr).toBe(0.0001);
+    await checkA11y('12-admin-settings');
   });
 
   it('shows the live camera preview with quality hints and takes pictures', async () => {

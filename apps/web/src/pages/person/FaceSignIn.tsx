@@ -62,7 +62,7 @@ export default function FaceSignIn() {
       setSubject(found);
       const stream = await waitForCamera(camera);
       const session = await bankApi.liveness.createSession({ subjectId: found.id });
-      const r = await runLivenessSession({ session, stream, fps: 8, onMessage: dispatch });
+      const r = await runLivenessSession({ session, stream, fps: 10, onMessage: dispatch });
       setResult(r);
       if (!r.passed) {
         setPhase('done');
