@@ -156,7 +156,7 @@ describe('web app, person flows, in Chromium', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect.poll(() => page.getByTestId('policy-version').textContent()).toMatch(/^\d+$/);
     const before = Number(await page.getByTestId('policy-version').textContent());
-    const editor = page.getByLabel('Policy', { exact: true });
+    const editor = page.getByRole('textbox', { name: 'Policy', exact: true });
     await expect.poll(() => editor.inputValue()).toContain('"actions"');
     const policy = JSON.parse(await editor.inputValue()) as { thresholds: { face: { targetFmr: number } } };
     await editor.fill('{ "actions": ');
