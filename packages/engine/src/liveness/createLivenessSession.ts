@@ -79,7 +79,9 @@ export function createLivenessSession({ challenges, thresholds: t, requirePad = 
         if (Math.abs(face.yawDeg) <= 15 && Math.abs(face.pitchDeg) <= 15) depths.push(face.depthSpread);
         const cost = frameCost(face);
         if (best === null || cost < best.cost) best = { frameIndex: index, tMs: frame.tMs, cost, face };
-        if (reference === null || Math.abs(face.yawDeg) + Math.abs(face.pitchDeg) < Math.abs(reference.yawDeg) + Math.abs(reference.pitchDeg) - 2) reference = face;
+        // The planar reference is the session's first face (the person starts facing the camera); a
+        // reference that follows the most frontal-looking frame drifts onto warped frames of a photo.
+        reference ??= face;
         const motion = Math.max(Math.abs(face.yawDeg - reference.yawDeg), Math.abs(face.pitchDeg - reference.pitchDeg));
         motionDeg = Math.max(motionDeg, motion);
         // Planar test on every frame whose points deformed non-rigidly enough to judge (facemesh's

@@ -51,7 +51,7 @@ export const DEFAULT_LIVENESS_THRESHOLDS: LivenessThresholds = Object.freeze({
   maxFaceLostMs: 3_000,
   padThreshold: 0.5,
   screenThreshold: 0.5,
-  planarMin: 0.62,
+  planarMin: 0.67,
   planarMinDeformation: 0.06,
   planarMinFrames: 5,
   depthMin: 0.1,
