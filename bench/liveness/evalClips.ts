@@ -2,18 +2,35 @@
  * Runs every shared clip through the liveness analyser and a session with the challenges it
  * performs, and prints per-clip verdicts and scores. Writes bench/results/liveness-clips.json.
  *
- *   AUTHLOOP_MODELS_DIR=../shared/data/models npx tsx bench/liveness/evalClips.ts [--no-cache] [--video-dir DIR]
+ *   AUTHLOOP_MODELS_DIR=../shared/data/models npx tsx bench/liveness/evalClips.ts [--no-cache] [--video-dir DIR] [--only TEXT]
+ *     [--clip FILE:live|attack:turn_left,nod ...]   (more clips, e.g. a held-back set)
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createFrameAnalyzer, createLivenessSession, DEFAULT_LIVENESS_THRESHOLDS } from '../../packages/engine/src/liveness/index.ts';
+import { createFrameAnalyzer, createLivenessSession, DEFAULT_LIVENESS_THRESHOLDS, isChallengeType } from '../../packages/engine/src/liveness/index.ts';
 import type { LivenessVerdict } from '../../packages/engine/src/liveness/index.ts';
 import { CLIPS } from './clipManifest.ts';
+import type { ClipSpec } from './clipManifest.ts';
 import { constructedSequences } from './constructedSequences.ts';
 import { observeClip, observeFrames } from './observeClip.ts';
 
-const { values } = parseArgs({ options: { 'no-cache': { type: 'boolean', default: false }, 'video-dir': { type: 'string', default: path.resolve(import.meta.dirname, '../../../shared/data/video') }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    'no-cache': { type: 'boolean', default: false },
+    'video-dir': { type: 'string', default: path.resolve(import.meta.dirname, '../../../shared/data/video') },
+    only: { type: 'string' },
+    /** Extra clips: `--clip FILE:live|attack:blink,turn_left` (FILE relative to --video-dir or absolute), repeatable. */
+    clip: { type: 'string', multiple: true, default: [] },
+  },
+});
+const extra: ClipSpec[] = values.clip.map((arg) => {
+  const [file = '', kind = '', list = ''] = arg.split(':');
+  const challenges = list.split(',').filter((c) => c.length > 0);
+  const bad = challenges.filter((c) => !isChallengeType(c));
+  if (file === '' || (kind !== 'live' && kind !== 'attack') || bad.length > 0) throw new Error(`--clip ${arg}: expected FILE:live|attack:challenge,... (bad: ${bad.join(',')})`);
+  return { file, live: kind === 'live', challenges: challenges.filter(isChallengeType) };
+});
 const modelsDir = process.env['AUTHLOOP_MODELS_DIR'];
 const analyzer = await createFrameAnalyzer({ modelsDir });
 const thresholds = DEFAULT_LIVENESS_THRESHOLDS;
@@ -27,7 +44,7 @@ function report(name: string, live: boolean, v: LivenessVerdict, decodedFrames?:
 }
 const r3 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
 
-for (const clip of CLIPS) {
+for (const clip of [...CLIPS, ...extra]) {
   if (values.only !== undefined && !clip.file.includes(values.only)) continue;
   if (clip.skip !== undefined) {
     rows.push({ clip: clip.file, live: clip.live, judged: false, note: clip.skip });
