@@ -3,11 +3,12 @@ import type { NpmModelPaths } from '../npm/resolveNpmModelPaths.ts';
 
 /**
  * Human's configuration for liveness tracking: tfjs wasm backend with the packaged models read
- * from disk, blazeface + facemesh (468 points, 3D) + iris; faceres only when `describe` is true
+ * from disk, blazeface + facemesh (468 points, 3D) + iris (unless `iris` is false: about half the
+ * cost, eyelids then come from facemesh alone); faceres only when `describe` is true
  * (the best frame's template). Frame caching and result skipping are off: Human keeps that state
  * per process, and one process serves many concurrent sessions, so every frame is analysed afresh.
  */
-export function buildLivenessHumanConfig(paths: NpmModelPaths, { maxFaces = 3, describe = false }: { maxFaces?: number; describe?: boolean } = {}): Partial<Config> {
+export function buildLivenessHumanConfig(paths: NpmModelPaths, { maxFaces = 3, describe = false, iris = true }: { maxFaces?: number; describe?: boolean; iris?: boolean } = {}): Partial<Config> {
   const noSkip = { skipFrames: 0, skipTime: 0 };
   return {
     backend: 'wasm',
@@ -30,7 +31,7 @@ export function buildLivenessHumanConfig(paths: NpmModelPaths, { maxFaces = 3, d
       enabled: true,
       detector: { modelPath: 'blazeface.json', rotation: true, maxDetected: maxFaces, minConfidence: 0.3, iouThreshold: 0.1, return: false, ...noSkip },
       mesh: { enabled: true, modelPath: 'facemesh.json' },
-      iris: { enabled: true, modelPath: 'iris.json' },
+      iris: { enabled: iris, modelPath: 'iris.json' },
       description: { enabled: describe, modelPath: 'faceres.json', ...noSkip },
       emotion: { enabled: false },
       antispoof: { enabled: false },

@@ -24,6 +24,8 @@ export interface AnalyzeFrameOptions {
 export interface FrameAnalyzerOptions extends FrameLimits {
   /** Directory of the ONNX models (`AUTHLOOP_MODELS_DIR`); PAD is unavailable without it. */
   readonly modelsDir?: string | undefined;
+  /** Run Human's iris model (default true; false roughly halves the per-frame cost). */
+  readonly iris?: boolean;
 }
 
 /** Turns frames into {@link FrameObservation}s. Calls are serialised internally. */
@@ -64,8 +66,8 @@ function observe(f: TrackedFace): ObservedFace {
  * iris tracking, and on request MiniFASNet PAD (when `modelsDir` holds the models), screen cues and
  * the faceres descriptor. It runs in the calling thread; the server runs it in a worker.
  */
-export async function createFrameAnalyzer({ modelsDir, ...limits }: FrameAnalyzerOptions = {}): Promise<FrameAnalyzer> {
-  const tracker = await createMeshTracker();
+export async function createFrameAnalyzer({ modelsDir, iris = true, ...limits }: FrameAnalyzerOptions = {}): Promise<FrameAnalyzer> {
+  const tracker = await createMeshTracker({ iris });
   const pad: PadScorer | null = modelsDir === undefined ? null : await createPadScorer(modelsDir);
 
   const analyzeImage = async (image: RgbImage, tMs: number, { pad: runPad = false, screen = false, describe = false }: AnalyzeFrameOptions = {}): Promise<FrameObservation> => {

@@ -22,10 +22,10 @@ const infoSchema = z.object({ padAvailable: z.boolean(), padModels: z.array(z.st
  * Starts `size` liveness workers (default 1: Human's wasm backend is single-threaded per worker, and
  * one worker per spare core is the useful maximum). `queueLimit` frames may wait (default 4).
  */
-export function createLivenessAnalyzerPool({ modelsDir, maxSide, size = 1, queueLimit = 4 }: { modelsDir?: string | undefined; maxSide?: number; size?: number; queueLimit?: number } = {}): LivenessAnalyzerPool {
+export function createLivenessAnalyzerPool({ modelsDir, maxSide, iris, size = 1, queueLimit = 4 }: { modelsDir?: string | undefined; maxSide?: number; iris?: boolean; size?: number; queueLimit?: number } = {}): LivenessAnalyzerPool {
   const pool = createWorkerPool<LivenessWorkerTask, FrameObservation>({
     entry: new URL('./livenessWorker.ts', import.meta.url),
-    workerData: { modelsDir, maxSide },
+    workerData: { modelsDir, maxSide, iris },
     size,
     queueLimit,
   });

@@ -49,17 +49,17 @@ function toVec3(p: readonly (number | undefined)[] | undefined): Vec3 {
  *
  * @throws {EngineError} MODEL_MISSING when a model does not load.
  */
-export async function createMeshTracker({ paths = resolveNpmModelPaths(), maxFaces = 3 }: { paths?: NpmModelPaths; maxFaces?: number } = {}): Promise<MeshTracker> {
+export async function createMeshTracker({ paths = resolveNpmModelPaths(), maxFaces = 3, iris = true }: { paths?: NpmModelPaths; maxFaces?: number; iris?: boolean } = {}): Promise<MeshTracker> {
   const tf = tfjs();
   registerFileModelLoader();
   const { Human: HumanClass } = loadHumanModule(paths);
-  const human: Human = new HumanClass(buildLivenessHumanConfig(paths, { maxFaces, describe: true }));
+  const human: Human = new HumanClass(buildLivenessHumanConfig(paths, { maxFaces, describe: true, iris: true }));
   await human.load();
   const loaded = human.models.loaded();
   const missing = ['blazeface', 'facemesh', 'iris', 'faceres'].filter((m) => !loaded.includes(m));
   if (missing.length > 0) throw new EngineError('MODEL_MISSING', `Human models did not load from ${paths.humanModelsUrl}: ${missing.join(', ')}.`);
-  const plain = buildLivenessHumanConfig(paths, { maxFaces, describe: false });
-  const described = buildLivenessHumanConfig(paths, { maxFaces, describe: true });
+  const plain = buildLivenessHumanConfig(paths, { maxFaces, describe: false, iris });
+  const described = buildLivenessHumanConfig(paths, { maxFaces, describe: true, iris });
   const queue = createSerialQueue();
 
   return {

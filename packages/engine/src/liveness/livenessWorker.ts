@@ -18,14 +18,14 @@ export interface LivenessWorkerTask {
   readonly options: AnalyzeFrameOptions;
 }
 
-const dataSchema = z.object({ modelsDir: z.string().optional(), maxSide: z.number().int().positive().optional() });
+const dataSchema = z.object({ modelsDir: z.string().optional(), maxSide: z.number().int().positive().optional(), iris: z.boolean().optional() });
 
 const port = parentPort;
 if (port === null) throw new Error('livenessWorker must run in a worker thread');
 const post = (reply: WorkerReply<FrameObservation>): void => port.postMessage(reply);
 const data = dataSchema.parse(workerPayload(workerData));
 
-const analyzer: Promise<FrameAnalyzer> = createFrameAnalyzer({ modelsDir: data.modelsDir, ...(data.maxSide === undefined ? {} : { maxSide: data.maxSide }) });
+const analyzer: Promise<FrameAnalyzer> = createFrameAnalyzer({ modelsDir: data.modelsDir, ...(data.maxSide === undefined ? {} : { maxSide: data.maxSide }), ...(data.iris === undefined ? {} : { iris: data.iris }) });
 analyzer.then(
   (a) => post({ type: 'ready', info: { padAvailable: a.padAvailable, padModels: a.padModels, templateModel: a.templateModel } }),
   (err: unknown) => post({ type: 'fatal', code: err instanceof EngineError ? err.code : 'ENGINE_INTERNAL', message: err instanceof Error ? err.message : String(err) }),
