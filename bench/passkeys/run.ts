@@ -25,6 +25,7 @@ import { clientScopes } from '../../apps/server/src/modules/auth/scopes.ts';
 import { decodeCbor } from '../../apps/server/src/modules/passkeys/decodeCbor.ts';
 import { loadChromiumFixture } from '../../apps/server/src/modules/passkeys/fixtures/chromiumFixture.ts';
 import { parseClientDataJSON } from '../../apps/server/src/modules/passkeys/parseClientDataJSON.ts';
+import { defaultPolicy } from '../../apps/server/src/modules/policy/policySchema.ts';
 import { toLibraryResponse, verifyAssertion } from '../../apps/server/src/modules/passkeys/verifyAssertion.ts';
 import { SoftAuthenticator } from '../../apps/server/test/support/softAuthenticator.ts';
 
@@ -91,6 +92,8 @@ if (address === null || typeof address === 'string') throw new Error('not listen
 const base = `http://127.0.0.1:${address.port}`;
 const s = app.services;
 const tenant = await s.tenants.create({ name: 'Bench Bank', settings: { passkeys: { rpId: 'localhost', origins: ['http://localhost:8080'] } } });
+// Payments need a passkey alone (the default policy also asks for a liveness token, which this bench does not measure).
+await s.policy.set(tenant.id, { ...defaultPolicy, actions: { ...defaultPolicy.actions, approvePayment: [{ maxAmountMinor: null, factors: ['passkey'] }] }, liveness: { required: 'never', riskAbove: 30 } }, { type: 'system', id: null });
 const { client } = await s.clients.create({ tenantId: tenant.id, name: 'bench', scopes: clientScopes });
 const clientAuth = `Bearer ${(await s.tokens.issue({ kind: 'client', tenantId: tenant.id, id: client.id, scopes: new Set(clientScopes) })).accessToken}`;
 const subject = await s.subjects.create(tenant.id, { externalId: 'bench-subject' }, { type: 'system', id: null });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { testDrivers } from '@authloop/store';
 import type { Harness } from './harness.ts';
 import { createHarness } from './harness.ts';
+import { paymentPolicy } from './support/approvalFlow.ts';
 import { createPasskeyTenant } from './support/passkeyFixtures.ts';
 import type { PasskeyTenant } from './support/passkeyFixtures.ts';
 import { openBrowserAuthenticator } from './support/virtualAuthenticator.ts';
@@ -42,6 +43,8 @@ describe.each(testDrivers())('passkeys and payment approval in Chromium on %s', 
     if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
     base = `http://localhost:${address.port}`;
     t = await createPasskeyTenant(h, { rpId: 'localhost', origins: [base] });
+    // Payments need a passkey alone here (the default policy also asks for liveness, which a browser test cannot give).
+    await h.app.services.policy.set(t.tenantId, paymentPolicy([{ maxAmountMinor: null, factors: ['passkey'] }]), { type: 'system', id: null });
     b = await openBrowserAuthenticator(`${base}/health`);
   });
   afterAll(async () => {

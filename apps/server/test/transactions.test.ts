@@ -5,7 +5,7 @@ import { testDrivers } from '@authloop/store';
 import { transactionService } from '../src/modules/transactions/transactionService.ts';
 import type { Harness } from './harness.ts';
 import { createHarness } from './harness.ts';
-import { approvalChallenge, createTransaction, registerSoftPasskey } from './support/approvalFlow.ts';
+import { approvalChallenge, createTransaction, paymentPolicy, registerSoftPasskey } from './support/approvalFlow.ts';
 import type { TransactionJson } from './support/approvalFlow.ts';
 import { codeOf, createPasskeyTenant } from './support/passkeyFixtures.ts';
 import type { PasskeyTenant } from './support/passkeyFixtures.ts';
@@ -17,7 +17,9 @@ describe.each(testDrivers())('payment approval on %s', (driver) => {
   let auth: SoftAuthenticator;
   beforeAll(async () => {
     h = await createHarness(driver);
-    t = await createPasskeyTenant(h, { settings: { transactions: { stepUp: [{ minAmount: '1000.00', currency: 'EUR', requires: ['passkey', 'face'] }] } } });
+    // The retired settings path is ignored: the policy below decides (face from 1,000.00 EUR).
+    t = await createPasskeyTenant(h, { settings: { transactions: { stepUp: [{ minAmount: '1.00', requires: ['passkey', 'face'] }] } } });
+    await h.app.services.policy.set(t.tenantId, paymentPolicy([{ maxAmountMinor: 99_999, currency: 'EUR', factors: ['passkey'] }, { maxAmountMinor: null, factors: ['passkey', 'face'] }]), { type: 'system', id: null });
     auth = await registerSoftPasskey(h, t);
   });
   afterAll(async () => {
@@ -146,17 +148,42 @@ describe.each(testDrivers())('payment approval on %s', (driver) => {
     expect(codeOf(await h.app.server.inject({ url: `/v1/transactions/${tx.id}`, headers: t.subjectAuth }))).toBe('OK 200');
   });
 
-  it('requires the face factor above the step-up limit, refusing before the challenge is spent', async () => {
+  it('takes the required factors from the policy decision and audits its rule and signals', async () => {
+    const small = await createTransaction(h, t, { amount: '999.99' });
+    const large = await createTransaction(h, t, { amount: '1000.00' });
+    expect([small.requires, large.requires]).toEqual([['passkey'], ['passkey', 'face']]);
+    const [row] = await h.db.query<{ details: Record<string, unknown> }>("SELECT details FROM audit_events WHERE tenant_id = $1 AND action = 'transaction.create' AND details->>'transactionId' = $2", [t.tenantId, large.id]);
+    expect(row?.details).toMatchObject({ decision: 'allow', rule: 'actions.approvePayment[1]', factors: 'passkey,face', requires: 'passkey face', amount: '1000.00', currency: 'EUR', 'signal.subjectFailures': 0 });
+    expect(typeof row?.details['policyVersion']).toBe('number');
+    expect(typeof row?.details['riskScore']).toBe('number');
+
+    // A new policy version applies to the next transaction at once; liveness joins when the policy requires it.
+    const other = await createPasskeyTenant(h, { externalId: 'policy-changes' });
+    await h.app.services.policy.set(other.tenantId, paymentPolicy([{ maxAmountMinor: null, factors: ['passkey'] }], 'always'), { type: 'system', id: null });
+    expect((await createTransaction(h, other, { amount: '5.00' })).requires).toEqual(['passkey', 'liveness']);
+    await h.app.services.policy.set(other.tenantId, paymentPolicy([{ maxAmountMinor: 100, currency: 'GBP', factors: ['passkey'] }]), { type: 'system', id: null });
+    const create = (amount: string, currency = 'EUR') => h.app.server.inject({ method: 'POST', url: '/v1/transactions', headers: other.clientAuth, payload: { subjectId: other.subjectId, amount, currency, payee: { name: 'x', account: 'y' }, reference: 'r' } });
+    const denied = await create('5.00');
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json<{ error: { code: string; details: { rule: string } } }>().error).toMatchObject({ code: 'TRANSACTION_DENIED', details: { rule: 'actions.approvePayment (no rule covers this amount)' } });
+    expect(codeOf(await create('1.00', 'GBP'))).toBe('OK 201');
+    await h.app.services.policy.set(other.tenantId, paymentPolicy([{ maxAmountMinor: null, factors: ['passkey', 'voice'] }]), { type: 'system', id: null });
+    expect(codeOf(await create('5.00'))).toBe('TRANSACTION_FACTOR_UNSUPPORTED');
+    const outcomes = await h.db.query<{ outcome: string; rule: string }>("SELECT outcome, details->>'rule' AS rule FROM audit_events WHERE tenant_id = $1 AND action = 'transaction.create' ORDER BY seq", [other.tenantId]);
+    expect(outcomes.map((o) => `${o.outcome} ${o.rule}`)).toEqual(['success actions.approvePayment[0]', 'denied actions.approvePayment (no rule covers this amount)', 'success actions.approvePayment[0]', 'denied actions.approvePayment[0]']);
+  });
+
+  it('requires the face factor above the policy limit, refusing before the challenge is spent', async () => {
     const tx = await createTransaction(h, t, { amount: '1500' });
     expect(tx.requires).toEqual(['passkey', 'face']);
     const c = await approvalChallenge(h, t, tx.id);
     const assertion = auth.get(c.publicKey);
     const missing = await approve(tx.id, { credential: assertion });
     expect(missing.json<{ error: { code: string; details: { missing: string[] } } }>().error).toMatchObject({ code: 'TRANSACTION_FACTOR_REQUIRED', details: { missing: ['face'] } });
-    // No face verifier is wired on this server yet: a token is refused, never ignored.
-    expect(codeOf(await approve(tx.id, { credential: assertion, factors: { face: { token: 'liveness-token' } } }))).toBe('TRANSACTION_FACTOR_REJECTED');
+    // A token that is not a liveness token is refused with the liveness module's code, never ignored.
+    expect(codeOf(await approve(tx.id, { credential: assertion, factors: { face: { token: 'liveness-token' } } }))).toBe('LIVENESS_TOKEN_INVALID');
 
-    // With a face verifier plugged into the seam, the same flow approves with both factors.
+    // The seam: any verifier plugged in decides the face factor (the real one is tested in transactions.face.test.ts).
     const withFace = transactionService({
       db: h.db,
       audit: h.app.services.audit,
@@ -164,13 +191,15 @@ describe.each(testDrivers())('payment approval on %s', (driver) => {
       passkeys: h.app.services.passkeys,
       keys: h.app.services.keys,
       issuer: 'http://localhost:8080',
-      faceFactor: { verify: async ({ token }) => (token === 'good-face' ? { ok: true, evidence: { livenessScore: 0.98, match: true } } : { ok: false, reason: 'bad token' }) },
+      policy: h.app.services.policy,
+      risk: h.app.services.risk,
+      faceFactor: { verify: async ({ token, requireFace }) => (token === 'good-face' && requireFace ? { ok: true, evidence: { livenessScore: 0.98, match: true } } : { ok: false, code: 'TRANSACTION_FACTOR_REJECTED', reason: 'bad token' }) },
     });
     const tx2 = await createTransaction(h, t, { amount: '2000.00' });
     const c2 = await approvalChallenge(h, t, tx2.id);
     const r = await withFace.approve(t.tenantId, tx2.id, t.subjectId, { credential: auth.get(c2.publicKey), factors: { face: { token: 'good-face' } } });
-    expect(r.transaction.factors).toEqual(['passkey', 'face']);
-    expect(JSON.parse(Buffer.from(r.artifact.split('.')[1] ?? '', 'base64url').toString())).toMatchObject({ factors: ['passkey', 'face'], face: { livenessScore: 0.98, match: true } });
+    expect(r.transaction.factors).toEqual(['passkey', 'face', 'liveness']);
+    expect(JSON.parse(Buffer.from(r.artifact.split('.')[1] ?? '', 'base64url').toString())).toMatchObject({ factors: ['passkey', 'face', 'liveness'], face: { livenessScore: 0.98, match: true } });
   });
 
   it('accepts a Secure Payment Confirmation (payment.get) assertion showing the same total, and refuses another total', async () => {

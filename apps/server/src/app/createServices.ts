@@ -15,6 +15,8 @@ import { redisChallengeStore } from '../modules/passkeys/redisChallengeStore.ts'
 import { sessionService } from '../modules/sessions/sessionService.ts';
 import { subjectService } from '../modules/subjects/subjectService.ts';
 import { tenantKeyService } from '../modules/tenants/tenantKeyService.ts';
+import { enrolledFaceTemplate } from '../modules/transactions/enrolledFaceTemplate.ts';
+import { livenessFaceFactor } from '../modules/transactions/livenessFaceFactor.ts';
 import { transactionService } from '../modules/transactions/transactionService.ts';
 import { tenantService } from '../modules/tenants/tenantService.ts';
 import type { AppDeps } from './AppDeps.ts';
@@ -33,12 +35,15 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
   const challengeStore = deps.redis ? redisChallengeStore({ redis: deps.redis, clock }) : databaseChallengeStore({ db, clock });
   const passkeys = passkeyService({ db, audit, clock, store: challengeStore });
   const livenessAnalyzer = lazyAnalyzer(deps.livenessAnalyzer, config.modelsDir);
+  const compliance = createComplianceServices({ config, db, clock, audit, tokens, tenantKeys, keys });
+  const liveness = livenessService({ db, audit, tenantKeys, keys, subjects: subjectService({ db, audit }), clock, issuer: config.issuer, engine: deps.engine, analyzer: livenessAnalyzer.get });
+  const faceFactor = livenessFaceFactor({ liveness, enrolledTemplate: enrolledFaceTemplate({ db, tenantKeys }) });
   return {
     keys,
     tenantKeys,
     audit,
     auditTrail: auditService({ db, audit, keys, issuer: config.issuer, clock }),
-    ...createComplianceServices({ config, db, clock, audit, tokens, tenantKeys, keys }),
+    ...compliance,
     tokens,
     tenants: tenantService({ db, tenantKeys, audit }),
     clients: clientService({ repo: clientRepository(db) }),
@@ -46,9 +51,9 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     subjects: subjectService({ db, audit }),
     face: faceService({ db, engine: deps.engine, tenantKeys, audit, clock, subjects: subjectService({ db, audit }) }),
     passkeys,
-    liveness: livenessService({ db, audit, tenantKeys, keys, subjects: subjectService({ db, audit }), clock, issuer: config.issuer, engine: deps.engine, analyzer: livenessAnalyzer.get }),
+    liveness,
     livenessAnalyzer,
-    transactions: transactionService({ db, audit, clock, passkeys, keys, issuer: config.issuer }),
+    transactions: transactionService({ db, audit, clock, passkeys, keys, issuer: config.issuer, policy: compliance.policy, risk: compliance.risk, faceFactor }),
   };
 }
 

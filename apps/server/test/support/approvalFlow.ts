@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { defaultPolicy } from '../../src/modules/policy/policySchema.ts';
+import type { Factor, PolicyInput } from '../../src/modules/policy/policySchema.ts';
 import type { Harness } from '../harness.ts';
 import type { PasskeyTenant } from './passkeyFixtures.ts';
 import { SoftAuthenticator } from './softAuthenticator.ts';
@@ -48,4 +50,12 @@ export async function approvalChallenge(h: Harness, t: PasskeyTenant, id: string
   const res = await h.app.server.inject({ method: 'POST', url: `/v1/transactions/${id}/challenge`, headers: t.subjectAuth });
   expect(res.statusCode).toBe(200);
   return res.json<ApprovalChallengeJson>();
+}
+
+/**
+ * The default policy with these payment rules and liveness requirement (default `never`, so a rule's
+ * factors are exactly what a transaction requires), for `services.policy.set` in tests.
+ */
+export function paymentPolicy(rules: { maxAmountMinor: number | null; currency?: string; factors: Factor[]; stepUpFactors?: Factor[] }[], liveness: 'always' | 'never' = 'never'): PolicyInput {
+  return { ...defaultPolicy, actions: { ...defaultPolicy.actions, approvePayment: rules }, liveness: { required: liveness, riskAbove: 30 } };
 }

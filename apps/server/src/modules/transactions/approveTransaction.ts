@@ -42,7 +42,8 @@ function spcMatches(p: PaymentClientData | undefined, t: Transaction, rpId: stri
  * must be present (checked before the challenge is spent, so the client can add one and retry); the
  * single-use challenge is consumed; the challenge is recomputed from the stored fields and the nonce
  * and must be what the authenticator signed (any change of amount, payee or reference refuses it); a
- * `payment.get` (SPC) response must show the same total; the face factor is verified through its seam;
+ * `payment.get` (SPC) response must show the same total; the liveness token (face factor when the
+ * transaction requires `face`, liveness alone otherwise) is verified and spent through its seam;
  * then, in one database transaction, the passkey assertion is verified, the artefact signed, the
  * status set and the attempt audited.
  */
@@ -68,7 +69,7 @@ export function approveTransaction(deps: {
     refuseUnlessPending(t);
 
     const faceToken = input.factors?.face?.token;
-    const provided: Factor[] = faceToken === undefined ? ['passkey'] : ['passkey', 'face'];
+    const provided: Factor[] = faceToken === undefined ? ['passkey'] : ['passkey', 'face', 'liveness'];
     const missing = t.requires.filter((f) => !provided.includes(f));
     if (missing.length > 0) throw new AppError('TRANSACTION_FACTOR_REQUIRED', `This transaction also needs: ${missing.join(', ')}.`, { details: { requires: [...t.requires], missing } });
 
@@ -80,9 +81,13 @@ export function approveTransaction(deps: {
     }
 
     let face: FaceEvidence | null = null;
+    const requireFace = t.requires.includes('face');
     if (faceToken !== undefined) {
-      const r = await faceFactor.verify({ tenantId, subjectId, transactionId: id, token: faceToken });
-      if (!r.ok) throw new AppError('TRANSACTION_FACTOR_REJECTED', `The face factor was refused: ${r.reason}`, { details: { factor: 'face' } });
+      const r = await faceFactor.verify({ tenantId, subjectId, transactionId: id, token: faceToken, requireFace });
+      if (!r.ok) {
+        await db.transaction((tx) => audit.record(tx, { tenantId, actor: { type: 'subject', id: subjectId }, action: 'transaction.approve', subjectId, outcome: 'denied', details: { transactionId: id, code: r.code, factor: requireFace ? 'face' : 'liveness' } }));
+        throw new AppError(r.code, `The ${requireFace ? 'face' : 'liveness'} factor was refused: ${r.reason}`, { details: { factor: requireFace ? 'face' : 'liveness' } });
+      }
       face = r.evidence;
     }
 
@@ -96,7 +101,7 @@ export function approveTransaction(deps: {
           return { ok: false, code: o.code, message: o.code === 'TRANSACTION_CHALLENGE_MISMATCH' ? 'The signed challenge does not match this transaction (amount, currency, payee or reference changed, or an old challenge).' : o.message };
         }
         const now = clock.now();
-        const used: Factor[] = face === null ? ['passkey'] : ['passkey', 'face'];
+        const used: Factor[] = face === null ? ['passkey'] : requireFace ? ['passkey', 'face', 'liveness'] : ['passkey', 'liveness'];
         const artifact = await signApprovalArtifact({
           ring: keys.ring,
           issuer,

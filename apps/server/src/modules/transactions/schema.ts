@@ -14,7 +14,7 @@ export const createTransactionBody = z
     currency: z.string().describe('ISO 4217 code, e.g. EUR'),
     payee: z.object({ name: z.string().min(1).max(140), account: z.string().min(1).max(64).describe('IBAN or account number') }).strict(),
     reference: z.string().min(1).max(140).describe("The bank's own reference for this payment"),
-    expiresInS: z.number().int().min(30).max(86_400).optional().describe('Seconds to wait for approval; default the tenant policy (300)'),
+    expiresInS: z.number().int().min(30).max(86_400).optional().describe('Seconds to wait for approval; default tenants.settings.transactions.ttlS (300)'),
   })
   .strict()
   .meta({ id: 'CreateTransaction', example: { subjectId: '6f1c2f8e-0000-4000-8000-000000000001', amount: '1250.00', currency: 'EUR', payee: { name: 'ACME Ltd', account: 'DE89370400440532013000' }, reference: 'INV-2026-0042' } });
@@ -28,7 +28,7 @@ export const transactionView = z
     currency: z.string(),
     payee: z.object({ name: z.string(), account: z.string() }),
     reference: z.string(),
-    requires: z.array(z.enum(factors)).describe('Factors approval needs (tenant step-up policy); `passkey` always'),
+    requires: z.array(z.enum(factors)).describe('Factors approval needs, from the tenant policy (actions.approvePayment, risk step-up, liveness); `passkey` always. `face` and `liveness` are both given by one liveness token (factors.face.token)'),
     expiresAt: z.iso.datetime(),
     createdAt: z.iso.datetime(),
     decidedAt: z.iso.datetime().nullable(),
@@ -63,7 +63,7 @@ export const approveBody = z
   .object({
     credential: authenticationResponse,
     factors: z
-      .object({ face: z.object({ token: z.string().min(1).max(8192) }).strict().optional().describe('A face-verification-with-liveness token (see the face and liveness APIs)') })
+      .object({ face: z.object({ token: z.string().min(1).max(8192) }).strict().optional().describe('The livenessToken of a passed liveness session created for this subject (single use, 120 s); gives `liveness`, and `face` when its best frame matches the subject’s enrolled face') })
       .strict()
       .optional(),
   })

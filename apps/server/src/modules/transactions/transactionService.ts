@@ -8,6 +8,9 @@ import type { AuditLog } from '../audit/auditLog.ts';
 import type { AuditActor } from '../audit/AuditEvent.ts';
 import type { SigningKeyService } from '../keys/signingKeyService.ts';
 import { randomChallenge } from '../passkeys/challengeService.ts';
+import { decisionDetails } from '../policy/decide.ts';
+import type { PolicyService } from '../policy/policyService.ts';
+import type { RiskService } from '../policy/riskService.ts';
 import { credentialRepository } from '../passkeys/credentialRepository.ts';
 import type { PasskeyService } from '../passkeys/passkeyService.ts';
 import { subjectRepository } from '../subjects/subjectRepository.ts';
@@ -17,7 +20,8 @@ import { approveTransaction } from './approveTransaction.ts';
 import type { ApprovalInput } from './approveTransaction.ts';
 import type { FaceFactorVerifier } from './FaceFactorVerifier.ts';
 import { unavailableFaceFactor } from './FaceFactorVerifier.ts';
-import { stepUpPolicy } from './stepUpPolicy.ts';
+import { requiredFactors } from './requiredFactors.ts';
+import { transactionTtl } from './transactionTtl.ts';
 import { transactionChallenge } from './transactionChallenge.ts';
 import { transactionRepository } from './transactionRepository.ts';
 import type { Transaction, TransactionStatus } from './transactionRepository.ts';
@@ -52,7 +56,28 @@ const asTransports = (t: readonly string[]) => t.filter((x): x is AuthenticatorT
  * challenge derived from its fields, and an approval yields a signed artefact. Decline, cancel, expiry
  * and every approval attempt are audited in the same database transaction as the change.
  */
-export function transactionService({ db, audit, clock, passkeys, keys, issuer, faceFactor = unavailableFaceFactor }: { db: Database; audit: AuditLog; clock: Clock; passkeys: PasskeyService; keys: SigningKeyService; issuer: string; faceFactor?: FaceFactorVerifier }) {
+export function transactionService({
+  db,
+  audit,
+  clock,
+  passkeys,
+  keys,
+  issuer,
+  policy,
+  risk,
+  faceFactor = unavailableFaceFactor,
+}: {
+  db: Database;
+  audit: AuditLog;
+  clock: Clock;
+  passkeys: PasskeyService;
+  keys: SigningKeyService;
+  issuer: string;
+  /** Decides which factors approving a payment needs (`actions.approvePayment`). */
+  policy: Pick<PolicyService, 'decide'>;
+  risk: Pick<RiskService, 'assess'>;
+  faceFactor?: FaceFactorVerifier;
+}) {
   /** Expires a pending transaction past its expiry (audited); returns the current row. */
   async function current(q: Queryable, tenantId: string, id: string, forUpdate: boolean): Promise<Transaction | null> {
     const t = await transactionRepository(q).get(tenantId, id, { forUpdate });
@@ -90,7 +115,12 @@ export function transactionService({ db, audit, clock, passkeys, keys, issuer, f
   const approval = approveTransaction({ db, audit, clock, passkeys, keys, issuer, faceFactor, current, refuseUnlessPending });
 
   return {
-    /** Creates a pending transaction; `requires` comes from the tenant's step-up policy. */
+    /**
+     * Creates a pending transaction. `requires` comes from the tenant policy's `approvePayment`
+     * decision (risk assessed for the subject); the decision's rule and signals are audited. A
+     * decision to deny answers TRANSACTION_DENIED, factors approval cannot collect (voice,
+     * fingerprint) TRANSACTION_FACTOR_UNSUPPORTED; both are audited as denied creations.
+     */
     async create(tenantId: string, input: NewTransaction, actor: AuditActor & { id: string }): Promise<Transaction> {
       const tenant = await tenantRepository(db).get(tenantId);
       if (tenant === null) throw new AppError('TENANT_NOT_FOUND', `No tenant ${tenantId}.`);
@@ -102,7 +132,18 @@ export function transactionService({ db, audit, clock, passkeys, keys, issuer, f
         throw error;
       }
       if ((await subjectRepository(db).get(tenantId, input.subjectId)) === null) throw new AppError('SUBJECT_NOT_FOUND', `No subject ${input.subjectId} in this tenant.`);
-      const policy = stepUpPolicy(tenant.settings);
+      const assessment = await risk.assess({ tenantId, subjectId: input.subjectId });
+      // Minor units above 2^53 lose precision as a number, never enough to cross a policy limit (safe integers).
+      const decision = await policy.decide(tenantId, { action: 'approvePayment', amountMinor: Number(amount.minor), currency: amount.currency, risk: assessment });
+      const required = requiredFactors(decision);
+      const basis = { amount: amount.value, currency: amount.currency, ...decisionDetails(decision) };
+      if (decision.outcome === 'deny' || !required.ok) {
+        await db.transaction((tx) => audit.record(tx, { tenantId, actor, action: 'transaction.create', subjectId: input.subjectId, outcome: 'denied', details: basis }));
+        if (decision.outcome === 'deny') throw new AppError('TRANSACTION_DENIED', `The tenant policy denies this payment (${decision.rule}).`, { details: { rule: decision.rule, policyVersion: decision.policyVersion } });
+        throw new AppError('TRANSACTION_FACTOR_UNSUPPORTED', `The tenant policy (${decision.rule}) asks for factors a payment approval cannot collect: ${required.ok ? '' : required.unsupported.join(', ')}.`, {
+          details: { rule: decision.rule, unsupported: required.ok ? [] : [...required.unsupported] },
+        });
+      }
       const now = clock.now();
       return db.transaction(async (tx) => {
         const t = await transactionRepository(tx).insert({
@@ -115,11 +156,11 @@ export function transactionService({ db, audit, clock, passkeys, keys, issuer, f
           currency: amount.currency,
           payee: input.payee,
           reference: input.reference,
-          requires: policy.requires(amount),
-          expiresAt: new Date(now.getTime() + (input.expiresInS ?? policy.ttlS) * 1000),
+          requires: required.factors,
+          expiresAt: new Date(now.getTime() + (input.expiresInS ?? transactionTtl(tenant.settings)) * 1000),
           createdAt: now,
         });
-        await audit.record(tx, { tenantId, actor, action: 'transaction.create', subjectId: t.subjectId, outcome: 'success', details: { transactionId: t.id, amount: t.amount, currency: t.currency, requires: t.requires.join(' ') } });
+        await audit.record(tx, { tenantId, actor, action: 'transaction.create', subjectId: t.subjectId, outcome: 'success', details: { ...basis, transactionId: t.id, requires: t.requires.join(' ') } });
         return t;
       });
     },
