@@ -20,6 +20,7 @@ const { values } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
     'video-dir': { type: 'string', default: path.resolve(import.meta.dirname, '../../../shared/data/video') },
     only: { type: 'string' },
+    'no-iris': { type: 'boolean', default: false },
     /** Extra clips: `--clip FILE:live|attack:blink,turn_left` (FILE relative to --video-dir or absolute), repeatable. */
     clip: { type: 'string', multiple: true, default: [] },
   },
@@ -32,7 +33,8 @@ const extra: ClipSpec[] = values.clip.map((arg) => {
   return { file, live: kind === 'live', challenges: challenges.filter(isChallengeType) };
 });
 const modelsDir = process.env['AUTHLOOP_MODELS_DIR'];
-const analyzer = await createFrameAnalyzer({ modelsDir });
+const iris = !values['no-iris'];
+const analyzer = await createFrameAnalyzer({ modelsDir, iris });
 const thresholds = DEFAULT_LIVENESS_THRESHOLDS;
 const rows = [];
 
@@ -51,7 +53,7 @@ for (const clip of [...CLIPS, ...extra]) {
     console.log(`${clip.file.padEnd(48)} skipped: ${clip.skip}`);
     continue;
   }
-  const { observations, decodedFrames } = await observeClip(analyzer, path.join(values['video-dir'], clip.file), { cache: !values['no-cache'], padAvailable: analyzer.padAvailable });
+  const { observations, decodedFrames } = await observeClip(analyzer, path.join(values['video-dir'], clip.file), { cache: !values['no-cache'], padAvailable: analyzer.padAvailable, iris });
   const session = createLivenessSession({ challenges: clip.challenges, thresholds, requirePad: analyzer.padAvailable });
   for (const o of observations) session.push(o);
   const v = session.verdict();
@@ -82,8 +84,8 @@ if (values.only === undefined || values.only.includes('constructed')) {
   }
 }
 await analyzer.close();
-const out = path.resolve(import.meta.dirname, '../results/liveness-clips.json');
+const out = path.resolve(import.meta.dirname, iris && values.only === undefined ? '../results/liveness-clips.json' : `../results/liveness-clips${iris ? '' : '-no-iris'}${values.only === undefined ? '' : `-${values.only.replace(/[^a-z0-9]+/gi, '_')}`}.json`);
 await mkdir(path.dirname(out), { recursive: true });
-await writeFile(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), padAvailable: analyzer.padAvailable, thresholds, clips: rows }, null, 2)}\n`);
+await writeFile(out, `${JSON.stringify({ generatedAt: new Date().toISOString(), padAvailable: analyzer.padAvailable, iris, thresholds, clips: rows }, null, 2)}\n`);
 const judged = rows.filter((r) => r.judged);
 console.log(`\n${judged.filter((r) => 'correct' in r && r.correct).length}/${judged.length} clips judged correctly; written to ${out}`);

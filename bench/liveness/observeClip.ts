@@ -16,9 +16,9 @@ const DESCRIBE_EVERY_MS = 1000;
  * than {@link ANALYSIS_FPS} are skipped, PAD and screen cues every 250 ms, faceres every second.
  * Observations are cached under the OS temp dir (keyed by the clip's bytes), never in the repository.
  */
-export async function observeClip(analyzer: FrameAnalyzer, file: string, { cache = true, padAvailable }: { cache?: boolean; padAvailable: boolean }): Promise<{ observations: FrameObservation[]; decodedFrames: number; analysisMs: number[] }> {
+export async function observeClip(analyzer: FrameAnalyzer, file: string, { cache = true, padAvailable, iris = true }: { cache?: boolean; padAvailable: boolean; iris?: boolean }): Promise<{ observations: FrameObservation[]; decodedFrames: number; analysisMs: number[] }> {
   const bytes = await readFile(file);
-  const key = createHash('sha256').update(bytes).update(`v3:${ANALYSIS_FPS}:${padAvailable}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(bytes).update(`v3:${ANALYSIS_FPS}:${padAvailable}${iris ? '' : ':no-iris'}`).digest('hex').slice(0, 16);
   const cacheFile = path.join(tmpdir(), 'authloop-liveness-cache', `${path.basename(file)}.${key}.json`);
   if (cache) {
     try {
