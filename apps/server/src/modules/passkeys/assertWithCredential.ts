@@ -8,6 +8,7 @@ import { credentialRepository } from './credentialRepository.ts';
 import type { PasskeyCredential } from './credentialRepository.ts';
 import type { ClientData } from './parseClientDataJSON.ts';
 import type { PasskeySettings } from './passkeySettings.ts';
+import type { PublicKeyCache } from './publicKeyCache.ts';
 import type { AuthenticationResponseInput } from './schema.ts';
 import { verifyAssertion } from './verifyAssertion.ts';
 import type { AssertionFailure, AssertionResult } from './verifyAssertion.ts';
@@ -37,6 +38,7 @@ export async function assertWithCredential(
     expectedTypes,
     settings,
     challengeCode = 'PASSKEY_CHALLENGE_UNKNOWN',
+    keys,
   }: {
     audit: AuditLog;
     clock: Clock;
@@ -49,6 +51,8 @@ export async function assertWithCredential(
     settings: PasskeySettings;
     /** The code for a challenge that does not match (transactions answer TRANSACTION_CHALLENGE_MISMATCH). */
     challengeCode?: ErrorCode;
+    /** The passkey service's cache of imported public keys (fast signature path). */
+    keys?: PublicKeyCache | undefined;
   },
 ): Promise<CredentialAssertion> {
   const repo = credentialRepository(tx);
@@ -62,7 +66,7 @@ export async function assertWithCredential(
     const expected = await repo.userHandle(tenantId, credential.subjectId);
     if (expected !== userHandle) return refuse('PASSKEY_USER_HANDLE_MISMATCH', 'The user handle the authenticator returned does not belong to this passkey’s subject.');
   }
-  const result = await verifyAssertion({ response, clientData, expectedChallenge, expectedTypes, origins: settings.origins, rpId: settings.rpId, credential });
+  const result = await verifyAssertion({ response, clientData, expectedChallenge, expectedTypes, origins: settings.origins, rpId: settings.rpId, credential, keys });
   if (!result.verified) {
     if (result.reason === 'counter') {
       const now = clock.now();

@@ -16,6 +16,7 @@ import type { PasskeyCredential } from './credentialRepository.ts';
 import { passkeySettings } from './passkeySettings.ts';
 import type { PasskeySettings } from './passkeySettings.ts';
 import { authenticatorDataOrThrow, clientDataOrThrow, malformedAsAppError } from './parseResponse.ts';
+import { publicKeyCache } from './publicKeyCache.ts';
 import { registerPasskey } from './registerPasskey.ts';
 import type { AuthenticationResponseInput, RegistrationResponseInput } from './schema.ts';
 
@@ -28,6 +29,7 @@ const asTransports = (t: readonly string[]) => t.filter((x): x is AuthenticatorT
 export function passkeyService({ db, audit, clock, store }: { db: Database; audit: AuditLog; clock: Clock; store: ChallengeStore }) {
   const challenges = challengeService({ store, clock });
   const registration = registerPasskey({ db, audit, clock, challenges });
+  const keys = publicKeyCache();
 
   async function settingsFor(tenantId: string): Promise<PasskeySettings> {
     const tenant = await tenantRepository(db).get(tenantId);
@@ -44,6 +46,8 @@ export function passkeyService({ db, audit, clock, store }: { db: Database; audi
   return {
     challenges,
     settingsFor,
+    /** Imported credential public keys (bounded LRU) for assertion checks here and in transactions. */
+    keys,
 
     /** Options for `navigator.credentials.create()`: a new passkey for `subjectId`. */
     async registrationOptions(tenantId: string, subjectId: string, { payment = false }: { payment?: boolean } = {}): Promise<PublicKeyCredentialCreationOptionsJSON> {
@@ -89,7 +93,7 @@ export function passkeyService({ db, audit, clock, store }: { db: Database; audi
       const record = await challenges.consume(tenantId, clientData.challenge, 'authentication');
       const outcome = await malformedAsAppError(() =>
         db.transaction(async (tx) => {
-          const o = await assertWithCredential(tx, { audit, clock, tenantId, subjectId: record.subjectId, response, clientData, expectedChallenge: record.challenge, expectedTypes: ['webauthn.get'], settings });
+          const o = await assertWithCredential(tx, { audit, clock, tenantId, subjectId: record.subjectId, response, clientData, expectedChallenge: record.challenge, expectedTypes: ['webauthn.get'], settings, keys });
           const subjectId = o.ok ? o.credential.subjectId : record.subjectId;
           await audit.record(tx, {
             tenantId,

@@ -95,7 +95,7 @@ export function approveTransaction(deps: {
       db.transaction(async (tx): Promise<Outcome> => {
         const locked = await current(tx, tenantId, id, true);
         if (locked === null || locked.status !== 'pending') return { ok: false, code: 'TRANSACTION_NOT_PENDING', message: 'The transaction changed meanwhile.' };
-        const o = await assertWithCredential(tx, { audit, clock, tenantId, subjectId, response, clientData, expectedChallenge: expected.challenge, expectedTypes: ['webauthn.get', 'payment.get'], settings, challengeCode: 'TRANSACTION_CHALLENGE_MISMATCH' });
+        const o = await assertWithCredential(tx, { audit, clock, tenantId, subjectId, response, clientData, expectedChallenge: expected.challenge, expectedTypes: ['webauthn.get', 'payment.get'], settings, challengeCode: 'TRANSACTION_CHALLENGE_MISMATCH', keys: passkeys.keys });
         if (!o.ok) {
           await audit.record(tx, { tenantId, actor: { type: 'subject', id: subjectId }, action: 'transaction.approve', subjectId, outcome: 'denied', details: { transactionId: id, code: o.code } });
           return { ok: false, code: o.code, message: o.code === 'TRANSACTION_CHALLENGE_MISMATCH' ? 'The signed challenge does not match this transaction (amount, currency, payee or reference changed, or an old challenge).' : o.message };
