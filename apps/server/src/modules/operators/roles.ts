@@ -13,7 +13,7 @@ const roleScopes: Record<OperatorRole, readonly Scope[]> = {
   /** Everything in the tenant. */
   admin: [...clientScopes, 'operator:self'],
   /** Subjects: look up, create, re-enable locked factors, handle data-subject requests. */
-  operator: ['subjects:read', 'subjects:write', 'subjects:unlock', 'privacy:read', 'privacy:write', 'passkeys:read', 'transactions:read', 'operator:self'],
+  operator: ['subjects:read', 'subjects:write', 'subjects:unlock', 'privacy:read', 'privacy:write', 'passkeys:read', 'transactions:read', 'liveness:read', 'operator:self'],
   /** Read the audit log and reports (policy, webhooks, operators) only. */
   auditor: ['audit:read', 'policy:read', 'webhooks:read', 'operators:read', 'operator:self'],
 };
