@@ -9,6 +9,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorCodes, errorStatus } from '../errors/codes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { clientRoutes } from '../modules/clients/routes.ts';
 import { complianceRoutes } from '../modules/compliance/complianceRoutes.ts';
 import { startComplianceJobs } from '../modules/compliance/startComplianceJobs.ts';
 import { faceRoutes } from '../modules/face/routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await server.register(oauthRoutes({ services, tokenRateLimit: { max: config.rateLimit.tokenMax, windowS: config.rateLimit.windowS } }));
   await server.register(meRoutes());
   await server.register(subjectRoutes({ services }));
+  await server.register(clientRoutes({ services }));
   await server.register(faceRoutes({ services }));
   await server.register(passkeyRoutes({ services }));
   await server.register(transactionRoutes({ services }));

@@ -1,7 +1,6 @@
 import { auditLog } from '../modules/audit/auditLog.ts';
 import { auditService } from '../modules/audit/auditService.ts';
 import { tokenService } from '../modules/auth/tokenService.ts';
-import { clientRepository } from '../modules/clients/clientRepository.ts';
 import { clientService } from '../modules/clients/clientService.ts';
 import { createComplianceServices } from '../modules/compliance/createComplianceServices.ts';
 import { faceService } from '../modules/face/faceService.ts';
@@ -46,7 +45,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     ...compliance,
     tokens,
     tenants: tenantService({ db, tenantKeys, audit }),
-    clients: clientService({ repo: clientRepository(db) }),
+    clients: clientService({ db, audit, clock }),
     sessions: sessionService({ db, tokens, clock, refreshTtlS: config.refreshTokenTtlS }),
     subjects: subjectService({ db, audit }),
     face: faceService({ db, engine: deps.engine, tenantKeys, audit, clock, subjects: subjectService({ db, audit }) }),
