@@ -101,6 +101,13 @@ describe('web app, person flows, in Chromium', () => {
 
   it('approves a payment created in the bank console with the passkey', async () => {
     const { page } = b;
+    // This tenant approves payments with a passkey alone (the default policy also asks for face and liveness).
+    const current = await s.harness.app.services.policy.get(s.tenantId);
+    await s.harness.app.services.policy.set(
+      s.tenantId,
+      { ...current.policy, actions: { ...current.policy.actions, approvePayment: [{ maxAmountMinor: null, factors: ['passkey'], stepUpFactors: [] }] }, liveness: { ...current.policy.liveness, required: 'never' } },
+      { type: 'system', id: null },
+    );
     await page.getByRole('link', { name: 'Bank console' }).first().click();
     await page.getByLabel('Customer id at the bank (externalId)').fill('web-customer-1');
     await page.getByRole('button', { name: 'Find or create' }).click();
