@@ -139,7 +139,7 @@ export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { servic
       },
       async (request, reply) => {
         await services.face.remove(principalOf(request).tenantId, request.params.subjectId, actorOf(request));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -151,7 +151,7 @@ export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { servic
       },
       async (request, reply) => {
         await services.face.reenable(principalOf(request).tenantId, request.params.subjectId, actorOf(request));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
