@@ -55,7 +55,12 @@ describe.each(testDrivers())('API clients on %s', (driver) => {
     expect(list.body).not.toContain(secret);
     expect(list.body).not.toMatch(/secret/i);
 
+    const accessToken = issued.json<{ access_token: string }>().access_token;
+    expect(codeOf(await call('GET', '/v1/me', { authorization: `Bearer ${accessToken}` }))).toBe('OK 200');
+
     const disabled = await call('POST', `/v1/clients/${c.id}/disable`, a.auth);
+    // Its unexpired access token stops working at once.
+    expect(codeOf(await call('GET', '/v1/me', { authorization: `Bearer ${accessToken}` }))).toBe('TOKEN_REVOKED');
     expect(disabled.json<ClientJson>().id).toBe(c.id);
     expect(disabled.json<ClientJson>().disabledAt).toBe(h.clock.now().toISOString());
     expect(codeOf(await tokenFor(c.id, secret))).toBe('INVALID_CLIENT');

@@ -3,6 +3,7 @@ import { AppError } from '../errors/AppError.ts';
 import type { Principal } from '../modules/auth/Principal.ts';
 import type { Scope } from '../modules/auth/scopes.ts';
 import type { TokenService } from '../modules/auth/tokenService.ts';
+import type { ClientStatus } from '../modules/clients/clientStatus.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +31,7 @@ export function bearerToken(request: FastifyRequest): string | null {
  * Verifies the access token of every route that declares `config.auth`, before rate limiting
  * and handlers run; sets `request.principal`.
  */
-export function installAuthentication(app: FastifyInstance, tokens: TokenService): void {
+export function installAuthentication(app: FastifyInstance, tokens: TokenService, clients?: ClientStatus): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     const auth = request.routeOptions.config.auth;
@@ -40,6 +41,9 @@ export function installAuthentication(app: FastifyInstance, tokens: TokenService
     const result = await tokens.verify(token);
     if (!result.ok) throw new AppError(result.reason, tokenMessage[result.reason]);
     const p = result.principal;
+    if (p.kind === 'client' && clients !== undefined && !(await clients.isActive(p.tenantId, p.id))) {
+      throw new AppError('TOKEN_REVOKED', 'The API client of this access token has been disabled.');
+    }
     if (auth.kinds && !auth.kinds.includes(p.kind)) throw new AppError('FORBIDDEN', `This endpoint is not for ${p.kind} tokens.`);
     if (auth.scopes && auth.scopes.length > 0 && !auth.scopes.some((s) => p.scopes.has(s))) {
       throw new AppError('INSUFFICIENT_SCOPE', `This endpoint needs one of the scopes: ${auth.scopes.join(', ')}.`, { details: { required: [...auth.scopes] } });

@@ -49,7 +49,7 @@ export function clientRoutes({ services }: { services: Services }): FastifyPlugi
         schema: {
           tags,
           summary: 'Disable an API client (its secret no longer gets tokens)',
-          description: 'Idempotent. Access tokens already issued stay valid until they expire. Audited as client.disable.',
+          description: 'Idempotent. Access tokens already issued stop working (within 15 s on other replicas). Audited as client.disable.',
           security,
           params: clientIdParams,
           response: { 200: clientView, ...errorResponses(400, 401, 403, 404) },
@@ -57,7 +57,9 @@ export function clientRoutes({ services }: { services: Services }): FastifyPlugi
       },
       async (request) => {
         const p = principalOf(request);
-        return toClientView(await services.clients.disable(p.tenantId, request.params.clientId, { type: p.kind, id: p.id }));
+        const view = toClientView(await services.clients.disable(p.tenantId, request.params.clientId, { type: p.kind, id: p.id }));
+        services.clientStatus.forget(p.tenantId, request.params.clientId);
+        return view;
       },
     );
   };
