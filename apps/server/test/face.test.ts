@@ -5,6 +5,9 @@ import sharp from 'sharp';
 import type { Harness, TestTenant } from './harness.ts';
 import { createHarness } from './harness.ts';
 import { clientScopes } from '../src/modules/auth/scopes.ts';
+import { faceRepository } from '../src/modules/face/faceRepository.ts';
+import { meanTemplate } from '../src/modules/face/templateMath.ts';
+import { templateVault } from '../src/modules/face/templateVault.ts';
 import { closeTestFaceEngine, lfwImage, testFaceEngine } from './support/faceEngine.ts';
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -97,6 +100,38 @@ describe.each(testDrivers())('Face API on %s', (driver) => {
     );
     expect(actions.map((r) => `${r.action}:${r.outcome}`)).toEqual(['face.enrol:success', 'face.verify:success', 'face.verify:failure', 'face.enrol:success', 'face.delete:success']);
     expect(JSON.stringify(actions)).not.toMatch(/\[(-?\d+\.\d+,){10,}/);
+  });
+
+  it('keeps the embedding magnitude: verification uses the cosine + magnitude calibration and its threshold', async () => {
+    const engine = await testFaceEngine();
+    const templates = await Promise.all([...ENROL, SAME].map(async (img) => (await engine.analyze(img)).template));
+    const [t1, t2, t3, probe] = templates;
+    if (t1 == null || t2 == null || t3 == null || probe == null) throw new Error('no template');
+    const withMagnitude = probe.vectors.every((v) => v.magnitude !== undefined);
+    const strip = (t: typeof probe) => ({ vectors: t.vectors.map((v) => ({ model: v.model, version: v.version, vector: v.vector })) });
+    const fused = engine.compare(probe, meanTemplate([t1, t2, t3]));
+    const cosineOnly = engine.compare(strip(probe), strip(meanTemplate([t1, t2, t3])));
+    const id = await subject(a);
+    expect((await enrol(a, id, ENROL)).statusCode).toBe(201);
+    const res = await verify(a, id, SAME);
+    expect(res.statusCode, res.body).toBe(200);
+    const m = res.json<Verify>();
+    expect(m.match).toBe(true);
+    expect(m.threshold).toBeCloseTo(fused.threshold, 4);
+    expect(m.score).toBeCloseTo(fused.score, 3);
+    const row = await faceRepository(h.db).get(a.tenantId, id);
+    if (row === null) throw new Error('no row');
+    const opened = await templateVault({ tenantKeys: h.app.services.tenantKeys }).open(h.db, row);
+    expect(opened.samples.map((x) => x.template.vectors[0]?.magnitude)).toEqual([t1, t2, t3].map((t) => t.vectors[0]?.magnitude));
+    const other = await verify(a, id, OTHER);
+    const otherProbe = (await engine.analyze(OTHER)).template;
+    if (otherProbe == null) throw new Error('no template');
+    expect(other.json<Verify>().score).toBeCloseTo(engine.compare(otherProbe, meanTemplate([t1, t2, t3])).score, 4);
+    if (withMagnitude) {
+      // The ONNX engine has both models; they must differ for this test to mean anything.
+      expect(Math.abs(fused.threshold - cosineOnly.threshold) + Math.abs(fused.score - cosineOnly.score)).toBeGreaterThan(1e-4);
+      expect(meanTemplate([t1, t2, t3]).vectors[0]?.magnitude).toBeCloseTo(((t1.vectors[0]?.magnitude ?? 0) + (t2.vectors[0]?.magnitude ?? 0) + (t3.vectors[0]?.magnitude ?? 0)) / 3, 4);
+    }
   });
 
   it('keeps templates protected at rest: no stored vector matches the engine embedding, other tenants differ, rows cannot be swapped, key rotation re-keys', async () => {

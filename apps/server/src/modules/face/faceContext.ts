@@ -65,7 +65,13 @@ export async function analyzeProbe(engine: FaceEngine, image: Uint8Array): Promi
   return { analysis, template: analysis.template, searchVector };
 }
 
-/** The engine's calibrated verification threshold for templates like `t` (0..1). */
+/**
+ * The engine's calibrated verification threshold for templates like `t` (0..1): the threshold of
+ * the calibration model a comparison of `t` with a template of the same form uses. The engine picks
+ * the first model whose features both templates carry, so a `t` with magnitudes gives the
+ * cosine + magnitude model's threshold and one without (old rows) the cosine-only model's; pass
+ * the template that will actually be compared (the mean template with its mean magnitude).
+ */
 export function engineThreshold(engine: FaceEngine, t: FaceTemplate): number {
   try {
     return engine.compare(t, t).threshold;

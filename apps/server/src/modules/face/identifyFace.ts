@@ -60,7 +60,9 @@ export async function identifyFace(ctx: FaceContext, tenantId: string, image: Ui
         const lock = await repo.lockout(tenantId, hit.subjectId);
         if (lock?.disabledAt != null) continue;
         const m = compareWithTemplate(engine, probe, await ctx.vault.open(tx, row));
-        if (m.score >= threshold) candidates.push({ subjectId: hit.subjectId, externalId: hit.externalId, score: round(m.score) });
+        // Without a tenant threshold each candidate is judged by the threshold of the calibration model
+        // its comparison used (templates sealed before magnitudes were stored fall back to cosine alone).
+        if (m.score >= (settings.identifyThreshold ?? m.threshold)) candidates.push({ subjectId: hit.subjectId, externalId: hit.externalId, score: round(m.score) });
       }
       candidates.sort((a, b) => b.score - a.score);
       candidates.splice(topK);

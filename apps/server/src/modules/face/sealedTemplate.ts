@@ -23,7 +23,7 @@ const sealedSchema = z.object({
       addedAt: z.string(),
       source: z.enum(['enrol', 'adaptive']),
       quality: z.number(),
-      vectors: z.array(z.object({ model: z.string(), version: z.string(), vector: z.string() })).min(1),
+      vectors: z.array(z.object({ model: z.string(), version: z.string(), vector: z.string(), magnitude: z.number().optional() })).min(1),
     }),
   ),
 });
@@ -42,7 +42,7 @@ function fromBase64(s: string): Float32Array {
   return new Float32Array(copy.buffer, 0, Math.floor(copy.byteLength / 4));
 }
 
-/** Encrypts every vector and sample metadata with AES-256-GCM under a tenant data key. */
+/** Encrypts every vector (with its embedding magnitude, which the calibration uses) and sample metadata with AES-256-GCM under a tenant data key. */
 export function sealTemplate(key: Uint8Array, secrets: TemplateSecrets, aad: string): Uint8Array {
   const body = {
     v: 1 as const,
@@ -50,7 +50,7 @@ export function sealTemplate(key: Uint8Array, secrets: TemplateSecrets, aad: str
       addedAt: s.addedAt,
       source: s.source,
       quality: s.quality,
-      vectors: s.template.vectors.map((v) => ({ model: v.model, version: v.version, vector: toBase64(v.vector) })),
+      vectors: s.template.vectors.map((v) => ({ model: v.model, version: v.version, vector: toBase64(v.vector), ...(v.magnitude === undefined ? {} : { magnitude: v.magnitude }) })),
     })),
   };
   return encrypt(key, new TextEncoder().encode(JSON.stringify(body)), aad);
@@ -64,7 +64,8 @@ export function openTemplate(key: Uint8Array, sealed: Uint8Array, aad: string): 
       addedAt: s.addedAt,
       source: s.source,
       quality: s.quality,
-      template: { vectors: s.vectors.map((v): TemplateVector => ({ model: v.model, version: v.version, vector: fromBase64(v.vector) })) },
+      // Rows sealed before magnitudes were stored have none: those templates are compared by cosine alone.
+      template: { vectors: s.vectors.map((v): TemplateVector => ({ model: v.model, version: v.version, vector: fromBase64(v.vector), ...(v.magnitude === undefined ? {} : { magnitude: v.magnitude }) })) },
     })),
   };
 }

@@ -13,7 +13,9 @@ export function normalize(v: Float32Array): Float32Array {
 
 /**
  * The mean template of several samples: for each model/version present in every sample, the
- * re-normalised mean of the (unit) vectors. Averaging samples reduces per-image noise.
+ * re-normalised mean of the (unit) vectors, and the mean of their embedding magnitudes when every
+ * sample has one (the engine's calibration weighs the cosine with it; without it the engine falls
+ * back to cosine alone, with another threshold). Averaging samples reduces per-image noise.
  */
 export function meanTemplate(templates: readonly FaceTemplate[]): FaceTemplate {
   const first = templates[0];
@@ -24,7 +26,9 @@ export function meanTemplate(templates: readonly FaceTemplate[]): FaceTemplate {
     if (same.some((w) => w === undefined)) continue;
     const sum = new Float32Array(v.vector.length);
     for (const w of same) if (w !== undefined) for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (w.vector[i] as number);
-    vectors.push({ model: v.model, version: v.version, vector: normalize(sum) });
+    const magnitudes = same.map((w) => w?.magnitude);
+    const magnitude = magnitudes.every((m): m is number => m !== undefined && Number.isFinite(m)) ? magnitudes.reduce((a, b) => a + b, 0) / magnitudes.length : undefined;
+    vectors.push({ model: v.model, version: v.version, vector: normalize(sum), ...(magnitude === undefined ? {} : { magnitude }) });
   }
   return { vectors };
 }
