@@ -4,6 +4,8 @@ import { AppError } from '../../errors/AppError.ts';
 import type { AuditActor } from '../audit/AuditEvent.ts';
 import { apiCodeOf, toFaceAppError } from './engineErrors.ts';
 import { evaluateEnrolment } from './evaluateEnrolment.ts';
+import { consumeLivenessToken } from './faceChecks.ts';
+import type { FaceCallOptions, SessionLiveness } from './faceChecks.ts';
 import type { ImageAnalysis, ImageResult } from './evaluateEnrolment.ts';
 import { engineOf, engineThreshold, round, searchModelKey, settingsOf } from './faceContext.ts';
 import type { FaceContext } from './faceContext.ts';
@@ -36,15 +38,21 @@ export interface EnrolmentResult {
   readonly sampleCount: number;
   readonly replaced: boolean;
   readonly images: readonly ImageResult[];
+  /** Present when a liveness token was spent for this enrolment. */
+  readonly liveness?: { readonly decision: 'live'; readonly source: 'session'; readonly sessionId: string };
 }
 
 /**
  * Enrols (or re-enrols) a subject's face from 1–10 images. Each image is analysed and gated; if
  * fewer than the tenant's minimum pass, FACE_ENROLMENT_REJECTED lists the per-image reasons and
  * nothing changes. Otherwise the new template replaces any previous one in one transaction with its
- * audit event: the rotated mean vector for search and the sealed samples.
+ * audit event: the rotated mean vector for search and the sealed samples. A `livenessToken` is
+ * checked and spent against the mean of the accepted samples before anything is stored (its
+ * refusals answer the liveness module's codes and are audited); without one, enrolment needs no
+ * liveness beyond refusing images whose passive PAD says `spoof`, even when the tenant requires
+ * liveness for verification.
  */
-export async function enrolFace(ctx: FaceContext, tenantId: string, subjectId: string, images: readonly Uint8Array[], actor: AuditActor): Promise<EnrolmentResult> {
+export async function enrolFace(ctx: FaceContext, tenantId: string, subjectId: string, images: readonly Uint8Array[], actor: AuditActor, options: FaceCallOptions = {}): Promise<EnrolmentResult> {
   const engine = engineOf(ctx);
   await ctx.subjects.get(tenantId, subjectId);
   const settings = await settingsOf(ctx.db, tenantId);
@@ -77,6 +85,15 @@ export async function enrolFace(ctx: FaceContext, tenantId: string, subjectId: s
   const mean = meanTemplate(samples.map((s) => s.template));
   const primary = vectorOf(mean, engine.info.searchModel);
   if (primary === undefined) throw new AppError('INTERNAL', 'The mean template lacks the search vector.');
+  let session: SessionLiveness | undefined;
+  if (options.livenessToken !== undefined) {
+    try {
+      session = await consumeLivenessToken(options.checks, tenantId, subjectId, options.livenessToken, mean);
+    } catch (error) {
+      if (error instanceof AppError) await ctx.db.transaction((tx) => ctx.audit.record(tx, { tenantId, actor, action: 'face.enrol', subjectId, outcome: 'denied', details: { code: error.code } }));
+      throw error;
+    }
+  }
   const threshold = subjectThreshold({ engineThreshold: engineThreshold(engine, mean), pairScores: evaluation.pairScores, settings: settings.subjectThreshold });
 
   const replaced = await ctx.db.transaction(async (tx) => {
@@ -94,9 +111,12 @@ export async function enrolFace(ctx: FaceContext, tenantId: string, subjectId: s
     );
     await ctx.audit.record(tx, {
       tenantId, actor, action: 'face.enrol', subjectId, outcome: 'success',
-      details: { images: images.length, accepted, replaced: previous !== null, engine: engine.info.name },
+      details: { images: images.length, accepted, replaced: previous !== null, engine: engine.info.name, livenessSessionId: session?.sessionId ?? null },
     });
     return previous !== null;
   });
-  return { subjectId, enrolledAt: now, sampleCount: samples.length, replaced, images: evaluation.images };
+  return {
+    subjectId, enrolledAt: now, sampleCount: samples.length, replaced, images: evaluation.images,
+    ...(session === undefined ? {} : { liveness: { decision: 'live' as const, source: 'session' as const, sessionId: session.sessionId } }),
+  };
 }

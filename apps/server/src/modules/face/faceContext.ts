@@ -80,11 +80,29 @@ export function engineThreshold(engine: FaceEngine, t: FaceTemplate): number {
   }
 }
 
-/** The quality and liveness part of an answer. */
-export function probeSummary(a: FaceAnalysis) {
+/** How liveness was judged: the probe's passive PAD, or a passed liveness session (its token). */
+export interface LivenessSummary {
+  /** Passive PAD score of the probe (null when PAD is unavailable). */
+  readonly score: number | null;
+  readonly decision: 'live' | 'spoof' | 'unavailable';
+  readonly source: 'pad' | 'session';
+  /** The liveness session whose token was spent (source `session`). */
+  readonly sessionId?: string;
+}
+
+/**
+ * The quality and liveness part of an answer. With `session` (a spent liveness token) the decision
+ * is `live` from that session, unless the probe's own passive PAD says `spoof`.
+ */
+export function probeSummary(a: FaceAnalysis, session?: { sessionId: string }) {
+  const score = a.liveness.score === null ? null : round(a.liveness.score);
+  const liveness: LivenessSummary =
+    session === undefined
+      ? { score, decision: a.liveness.decision, source: 'pad' }
+      : { score, decision: a.liveness.decision === 'spoof' ? 'spoof' : 'live', source: 'session', sessionId: session.sessionId };
   return {
     quality: { score: round(a.quality.score), acceptable: a.quality.acceptable, reasons: [...a.quality.reasons] },
-    liveness: { score: a.liveness.score === null ? null : round(a.liveness.score), decision: a.liveness.decision },
+    liveness,
   };
 }
 

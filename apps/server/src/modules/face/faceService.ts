@@ -7,6 +7,7 @@ import type { AuditActor } from '../audit/AuditEvent.ts';
 import type { SubjectService } from '../subjects/subjectService.ts';
 import type { TenantKeyService } from '../tenants/tenantKeyService.ts';
 import { enrolFace } from './enrolFace.ts';
+import type { FaceCallOptions } from './faceChecks.ts';
 import type { FaceContext } from './faceContext.ts';
 import { settingsOf } from './faceContext.ts';
 import { faceRepository } from './faceRepository.ts';
@@ -42,8 +43,8 @@ export function faceService({ db, engine, tenantKeys, audit, clock, subjects }: 
     get available(): boolean {
       return engine !== undefined;
     },
-    enrol: (tenantId: string, subjectId: string, images: readonly Uint8Array[], actor: AuditActor) => enrolFace(ctx, tenantId, subjectId, images, actor),
-    verify: (tenantId: string, subjectId: string, image: Uint8Array, actor: AuditActor) => verifyFace(ctx, tenantId, subjectId, image, actor),
+    enrol: (tenantId: string, subjectId: string, images: readonly Uint8Array[], actor: AuditActor, options?: FaceCallOptions) => enrolFace(ctx, tenantId, subjectId, images, actor, options),
+    verify: (tenantId: string, subjectId: string, image: Uint8Array, actor: AuditActor, options?: FaceCallOptions) => verifyFace(ctx, tenantId, subjectId, image, actor, options),
     identify: (tenantId: string, image: Uint8Array, topK: number, actor: AuditActor) => identifyFace(ctx, tenantId, image, topK, actor),
 
     /** Enrolment metadata and lockout state. */

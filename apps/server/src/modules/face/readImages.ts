@@ -52,7 +52,7 @@ export async function readMultipartImages(request: FastifyRequest, { fileField, 
   const images: Uint8Array[] = [];
   const fields: Record<string, string> = {};
   try {
-    for await (const part of request.parts({ limits: { files: maxFiles, fileSize: maxImageBytes, fields: textFields.length + 1, fieldSize: 1024, parts: maxFiles + textFields.length + 1 } })) {
+    for await (const part of request.parts({ limits: { files: maxFiles, fileSize: maxImageBytes, fields: textFields.length + 1, fieldSize: 4096, parts: maxFiles + textFields.length + 1 } })) {
       if (part.type === 'file') {
         if (part.fieldname !== fileField && part.fieldname !== `${fileField}[]`) {
           part.file.resume();

@@ -10,7 +10,8 @@ import type { AuditActor } from '../audit/AuditEvent.ts';
 import { subjectIdParams } from '../subjects/schema.ts';
 import { decodeBase64Image, DEFAULT_IMAGE_LIMITS, jsonBodyLimit, readMultipartImages } from './readImages.ts';
 import type { ImageLimits } from './readImages.ts';
-import { enrolJsonBody, enrolResponse, faceSettingsSchema, identifyJsonBody, identifyResponse, rekeyResponse, statusResponse, topKField, verifyJsonBody, verifyResponse } from './schema.ts';
+import type { FaceChecks } from './faceChecks.ts';
+import { enrolJsonBody, enrolResponse, faceSettingsSchema, identifyJsonBody, identifyResponse, livenessTokenText, rekeyResponse, statusResponse, topKField, verifyJsonBody, verifyResponse } from './schema.ts';
 
 const actorOf = (request: FastifyRequest): AuditActor => {
   const p = principalOf(request);
@@ -24,6 +25,15 @@ const actorOf = (request: FastifyRequest): AuditActor => {
  */
 export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { services: Services; limits?: ImageLimits }): FastifyPluginAsyncZod {
   const { maxImageBytes, maxImages } = limits;
+  const checks: FaceChecks = { liveness: services.liveness, consent: services.consent };
+  /** The optional liveness token: the JSON field, or the multipart text field. */
+  const livenessTokenOf = (json: string | undefined, fields: Readonly<Record<string, string>>): string | undefined => {
+    const text = fields['livenessToken'];
+    if (text === undefined) return json;
+    const parsed = livenessTokenText.safeParse(text);
+    if (!parsed.success) throw new AppError('INVALID_FIELD', 'livenessToken must be a token of up to 4096 characters.');
+    return parsed.data;
+  };
   const one = async (request: FastifyRequest, jsonImage: string | undefined, textFields: readonly string[] = []) => {
     if (request.isMultipart()) {
       const { images, fields } = await readMultipartImages(request, { fileField: 'image', maxFiles: 1, maxImageBytes, textFields });
@@ -46,18 +56,19 @@ export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { servic
         schema: {
           tags: ['face'],
           summary: 'Enrol (or re-enrol) a face from 1–10 images',
-          description: 'Each image is quality-checked; the answer lists per-image results. Fewer accepted images than the tenant minimum (default 3) → 422 FACE_ENROLMENT_REJECTED with the per-image reasons in details.images. Re-enrolment replaces the template atomically.',
+          description: 'Each image is quality-checked; the answer lists per-image results. Fewer accepted images than the tenant minimum (default 3) → 422 FACE_ENROLMENT_REJECTED with the per-image reasons in details.images. Re-enrolment replaces the template atomically. An optional livenessToken (a passed liveness session of this subject or of none, same face as the accepted images) is spent before storing and reported as liveness.source = session; its refusals answer LIVENESS_TOKEN_INVALID/_EXPIRED (401), _REUSED (409), _FACE_MISMATCH/_SUBJECT_MISMATCH (403). Without a token no liveness is required at enrolment (images whose passive PAD says spoof are refused). 403 CONSENT_REQUIRED when the tenant policy requires face consent and the subject has none.',
           security: [{ bearer: [] }],
           params: subjectIdParams,
           body: enrolJsonBody.nullish(),
-          response: { 201: enrolResponse, ...errorResponses(400, 401, 403, 404, 413, 415, 422, 503) },
+          response: { 201: enrolResponse, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503) },
         },
       },
       async (request, reply) => {
         const p = principalOf(request);
         let images: Uint8Array[];
+        let fields: Readonly<Record<string, string>> = {};
         if (request.isMultipart()) {
-          images = (await readMultipartImages(request, { fileField: 'images', maxFiles: maxImages, maxImageBytes })).images;
+          ({ images, fields } = await readMultipartImages(request, { fileField: 'images', maxFiles: maxImages, maxImageBytes, textFields: ['livenessToken'] }));
         } else {
           const list = request.body?.images;
           if (list === undefined) throw new AppError('MISSING_FIELD', 'Missing required field in body: images.');
@@ -65,7 +76,8 @@ export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { servic
           images = list.map((s, i) => decodeBase64Image(s, `images.${i}`, maxImageBytes));
         }
         if (images.length === 0) throw new AppError('MISSING_FIELD', 'Send at least one image.');
-        const r = await services.face.enrol(p.tenantId, request.params.subjectId, images, actorOf(request));
+        const livenessToken = livenessTokenOf(request.body?.livenessToken, fields);
+        const r = await services.face.enrol(p.tenantId, request.params.subjectId, images, actorOf(request), { livenessToken, checks });
         return reply.status(201).send({ ...r, enrolledAt: r.enrolledAt.toISOString(), images: [...r.images].map((i) => ({ ...i, reasons: [...i.reasons] })) });
       },
     );
@@ -78,7 +90,7 @@ export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { servic
         schema: {
           tags: ['face'],
           summary: 'Verify one image against the subject (1:1)',
-          description: 'A non-match is a normal 200 answer. After 5 consecutive failures (10 when the tenant requires liveness) each attempt waits (429 FACE_LOCKED with Retry-After, from 30 s, doubling); after 50 (100) the factor is disabled (423 FACE_DISABLED) until re-enabled.',
+          description: 'A non-match is a normal 200 answer. After 5 consecutive failures (10 when the tenant requires liveness) each attempt waits (429 FACE_LOCKED with Retry-After, from 30 s, doubling); after 50 (100) the factor is disabled (423 FACE_DISABLED) until re-enabled. An optional livenessToken (a passed liveness session of this subject or of none, whose best frame is the same face as the image) is spent before the match and answers liveness.decision = live, source = session; refusals answer LIVENESS_TOKEN_INVALID/_EXPIRED (401), _REUSED (409), _FACE_MISMATCH/_SUBJECT_MISMATCH (403). Without a token, a tenant whose face settings require liveness still needs a live passive-PAD decision on the image (reason LIVENESS_NOT_CONFIRMED otherwise); the token satisfies that requirement.',
           security: [{ bearer: [] }],
           params: subjectIdParams,
           body: verifyJsonBody.nullish(),
@@ -87,8 +99,9 @@ export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { servic
       },
       async (request) => {
         const p = principalOf(request);
-        const { image } = await one(request, request.body?.image);
-        return services.face.verify(p.tenantId, request.params.subjectId, image, actorOf(request));
+        const { image, fields } = await one(request, request.body?.image, ['livenessToken']);
+        const livenessToken = livenessTokenOf(request.body?.livenessToken, fields);
+        return services.face.verify(p.tenantId, request.params.subjectId, image, actorOf(request), { livenessToken, checks });
       },
     );
 

@@ -1,17 +1,25 @@
 import { z } from 'zod';
 import { faceSettingsSchema } from './faceSettings.ts';
 
+const livenessTokenField = z
+  .string()
+  .min(1)
+  .max(4096)
+  .describe('Token of a passed liveness session (run for this subject or for none) whose best frame shows the same face; single use, 120 s');
+
+export const livenessTokenText = livenessTokenField;
+
 const base64Image = z.string().min(1).describe('Image bytes (JPEG, PNG or WebP) in base64; a data: URL prefix is accepted');
 
 export const enrolJsonBody = z
-  .object({ images: z.array(base64Image).min(1).describe('1–10 images of the same person') })
+  .object({ images: z.array(base64Image).min(1).describe('1–10 images of the same person'), livenessToken: livenessTokenField.optional() })
   .strict()
-  .meta({ id: 'FaceEnrolRequest', description: 'Or send multipart/form-data with 1–10 files in the field "images".', example: { images: ['/9j/4AAQSkZJRgABAQ…', '/9j/4AAQ…', '/9j/4AAQ…'] } });
+  .meta({ id: 'FaceEnrolRequest', description: 'Or send multipart/form-data with 1–10 files in the field "images" (and an optional text field "livenessToken").', example: { images: ['/9j/4AAQSkZJRgABAQ…', '/9j/4AAQ…', '/9j/4AAQ…'] } });
 
 export const verifyJsonBody = z
-  .object({ image: base64Image })
+  .object({ image: base64Image, livenessToken: livenessTokenField.optional() })
   .strict()
-  .meta({ id: 'FaceVerifyRequest', description: 'Or send multipart/form-data with one file in the field "image".', example: { image: '/9j/4AAQSkZJRgABAQ…' } });
+  .meta({ id: 'FaceVerifyRequest', description: 'Or send multipart/form-data with one file in the field "image" (and an optional text field "livenessToken").', example: { image: '/9j/4AAQSkZJRgABAQ…' } });
 
 export const identifyJsonBody = z
   .object({ image: base64Image, topK: z.number().int().min(1).max(20).default(3).describe('Most candidates to return') })
@@ -34,11 +42,17 @@ export const enrolResponse = z
     sampleCount: z.number().int(),
     replaced: z.boolean().describe('A previous enrolment was replaced'),
     images: z.array(imageResult),
+    liveness: z.object({ decision: z.literal('live'), source: z.literal('session'), sessionId: z.uuid() }).optional().describe('Present when a liveness token was spent'),
   })
   .meta({ id: 'FaceEnrolment' });
 
 const quality = z.object({ score: z.number(), acceptable: z.boolean(), reasons: z.array(z.string()) });
-const liveness = z.object({ score: z.number().nullable(), decision: z.enum(['live', 'spoof', 'unavailable']) });
+const liveness = z.object({
+  score: z.number().nullable().describe("The probe's passive PAD score"),
+  decision: z.enum(['live', 'spoof', 'unavailable']),
+  source: z.enum(['pad', 'session']).describe('pad: the probe\'s passive PAD; session: a passed liveness session (livenessToken)'),
+  sessionId: z.uuid().optional().describe('The liveness session whose token was spent'),
+});
 
 export const verifyResponse = z
   .object({

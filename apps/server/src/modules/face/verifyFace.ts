@@ -3,6 +3,8 @@ import type { Queryable } from '@authloop/store';
 import { AppError } from '../../errors/AppError.ts';
 import type { AuditActor } from '../audit/AuditEvent.ts';
 import { toFaceAppError } from './engineErrors.ts';
+import { consumeLivenessToken } from './faceChecks.ts';
+import type { FaceCallOptions, SessionLiveness } from './faceChecks.ts';
 import { analyzeProbe, engineOf, probeSummary, round, searchModelKey, settingsOf } from './faceContext.ts';
 import type { FaceContext, Probe } from './faceContext.ts';
 import { faceRepository } from './faceRepository.ts';
@@ -54,8 +56,12 @@ export function usableRow(engine: FaceEngine, row: TemplateRow | null): Template
   return row;
 }
 
-function decide(m: MatchScore, threshold: number, probe: Probe, settings: FaceSettings): { match: boolean; reason: VerifyReason } {
-  const decision = probe.analysis.liveness.decision;
+/**
+ * The verdict. Liveness is the probe's passive PAD, or a passed liveness session when a token was
+ * spent; a passive `spoof` refuses in both cases. Without a token a tenant that requires liveness
+ * still needs a `live` passive PAD decision (as before tokens existed).
+ */
+function decide(m: MatchScore, threshold: number, probe: Probe, settings: FaceSettings, decision: 'live' | 'spoof' | 'unavailable'): { match: boolean; reason: VerifyReason } {
   if (decision === 'spoof') return { match: false, reason: 'SPOOF_SUSPECTED' };
   const matched = m.score >= threshold;
   if (settings.livenessRequired && decision !== 'live') return { match: false, reason: 'LIVENESS_NOT_CONFIRMED' };
@@ -64,10 +70,10 @@ function decide(m: MatchScore, threshold: number, probe: Probe, settings: FaceSe
 }
 
 /** Adds the probe as an adaptive sample when the tenant allows it and the match was confident, live and of good quality. */
-async function maybeAdapt(ctx: FaceContext, tx: Queryable, row: TemplateRow, secrets: TemplateSecrets, probe: Probe, m: MatchScore, threshold: number, settings: FaceSettings): Promise<boolean> {
+async function maybeAdapt(ctx: FaceContext, tx: Queryable, row: TemplateRow, secrets: TemplateSecrets, probe: Probe, m: MatchScore, threshold: number, settings: FaceSettings, decision: 'live' | 'spoof' | 'unavailable'): Promise<boolean> {
   const a = settings.adaptive;
   if (!a.enabled || m.score < threshold + a.minScoreMargin || probe.analysis.quality.score < a.minQuality || !probe.analysis.quality.acceptable) return false;
-  if (a.requireLive && probe.analysis.liveness.decision !== 'live') return false;
+  if (a.requireLive && decision !== 'live') return false;
   const now = ctx.clock.now();
   const sample: FaceSample = { addedAt: now.toISOString(), source: 'adaptive', quality: round(probe.analysis.quality.score), template: probe.template };
   const enrolled = secrets.samples.filter((s) => s.source === 'enrol');
@@ -84,9 +90,11 @@ async function maybeAdapt(ctx: FaceContext, tx: Queryable, row: TemplateRow, sec
 /**
  * 1:1 verification of one image against a subject's template, with lockout: a locked subject is
  * refused before any work, and the attempt is counted in the same transaction (the lockout row is
- * locked, so concurrent attempts on one subject are serialised) as its audit event.
+ * locked, so concurrent attempts on one subject are serialised) as its audit event. A
+ * `livenessToken` is checked and spent against the probe's template after the input checks and
+ * before the match (refusals answer the liveness module's codes and are audited as denied).
  */
-export async function verifyFace(ctx: FaceContext, tenantId: string, subjectId: string, image: Uint8Array, actor: AuditActor): Promise<VerifyResult> {
+export async function verifyFace(ctx: FaceContext, tenantId: string, subjectId: string, image: Uint8Array, actor: AuditActor, options: FaceCallOptions = {}): Promise<VerifyResult> {
   const engine = engineOf(ctx);
   await ctx.subjects.get(tenantId, subjectId);
   usableRow(engine, await faceRepository(ctx.db).get(tenantId, subjectId));
@@ -100,6 +108,16 @@ export async function verifyFace(ctx: FaceContext, tenantId: string, subjectId: 
   if (!early.allowed) return denied(early);
 
   const probe = await analyzeProbe(engine, image);
+  let session: SessionLiveness | undefined;
+  if (options.livenessToken !== undefined) {
+    try {
+      session = await consumeLivenessToken(options.checks, tenantId, subjectId, options.livenessToken, probe.template);
+    } catch (error) {
+      if (error instanceof AppError) await ctx.db.transaction((tx) => ctx.audit.record(tx, { tenantId, actor, action: 'face.verify', subjectId, outcome: 'denied', details: { code: error.code } }));
+      throw error;
+    }
+  }
+  const summary = probeSummary(probe.analysis, session);
   const outcome = await ctx.db.transaction(async (tx) => {
     const repo = faceRepository(tx);
     const now = ctx.clock.now();
@@ -109,19 +127,19 @@ export async function verifyFace(ctx: FaceContext, tenantId: string, subjectId: 
     const row = usableRow(engine, await repo.get(tenantId, subjectId, { forUpdate: true }));
     const secrets = await ctx.vault.open(tx, row);
     const m = compareWithTemplate(engine, probe, secrets);
-    const { match, reason } = decide(m, row.threshold, probe, settings);
+    const { match, reason } = decide(m, row.threshold, probe, settings, summary.liveness.decision);
     const counted = !match && reason !== 'LIVENESS_NOT_CONFIRMED';
     const next = match ? CLEAR_LOCKOUT : counted ? afterFailure(lock, now, limits) : lock;
     await repo.saveLockout(tenantId, subjectId, next, now);
-    const adapted = match ? await maybeAdapt(ctx, tx, row, secrets, probe, m, row.threshold, settings) : false;
+    const adapted = match ? await maybeAdapt(ctx, tx, row, secrets, probe, m, row.threshold, settings, summary.liveness.decision) : false;
     await ctx.audit.record(tx, {
       tenantId, actor, action: 'face.verify', subjectId, outcome: match ? 'success' : 'failure',
       details: {
-        match, reason, score: round(m.score), threshold: round(row.threshold), liveness: probe.analysis.liveness.decision,
+        match, reason, score: round(m.score), threshold: round(row.threshold), liveness: summary.liveness.decision, livenessSource: summary.liveness.source, livenessSessionId: session?.sessionId ?? null,
         quality: round(probe.analysis.quality.score), adapted, consecutiveFailures: next.consecutiveFailures, disabled: next.disabledAt !== null,
       },
     });
-    return { result: { match, score: round(m.score), threshold: round(row.threshold), ...probeSummary(probe.analysis), reason } } as const;
+    return { result: { match, score: round(m.score), threshold: round(row.threshold), ...summary, reason } } as const;
   });
   if ('refused' in outcome) return denied(outcome.refused);
   return outcome.result;
