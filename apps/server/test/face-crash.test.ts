@@ -67,6 +67,9 @@ describe('a server killed during enrolment', () => {
       const { access_token } = (await tokenRes.json()) as { access_token: string };
       const headers = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' };
       subjectId = ((await (await fetch(`${base}/v1/subjects`, { method: 'POST', headers, body: JSON.stringify({ externalId: 'crash-1' }) })).json()) as { id: string }).id;
+      // The default policy requires face consent before enrolment.
+      const consent = await fetch(`${base}/v1/subjects/${subjectId}/consents`, { method: 'POST', headers, body: JSON.stringify({ purpose: 'face', noticeVersion: 'v1' }) });
+      expect(consent.status).toBe(201);
       const enrol = (n: number[]) => fetch(`${base}/v1/subjects/${subjectId}/face`, { method: 'POST', headers, body: JSON.stringify({ images: n.map((i) => b64(lfwImage('Abdullah_Gul', i))) }) });
       const ok = await enrol([1, 2, 3]);
       expect(ok.status).toBe(201);

@@ -4,6 +4,7 @@ import type { LivenessVerdict } from '@authloop/engine/liveness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness, TestTenant } from './harness.ts';
 import { createHarness } from './harness.ts';
+import { defaultPolicy } from '../src/modules/policy/policySchema.ts';
 import { closeTestFaceEngine, lfwImage } from './support/faceEngine.ts';
 
 type ErrorBody = { error: { code: string } };
@@ -35,8 +36,14 @@ describe('face verify/enrol with liveness tokens and consent (embedded database,
   let b: TestTenant;
   let engine: FaceEngine;
 
-  const subject = async (t: TestTenant): Promise<string> =>
+  const bare = async (t: TestTenant): Promise<string> =>
     (await h.app.server.inject({ method: 'POST', url: '/v1/subjects', headers: t.auth, payload: { externalId: randomUUID() } })).json<{ id: string }>().id;
+  /** A subject with face consent (the default policy requires it before enrolment). */
+  const subject = async (t: TestTenant): Promise<string> => {
+    const id = await bare(t);
+    await h.app.services.consent.grant(t.tenantId, id, { purpose: 'face', noticeVersion: 'v1' }, system);
+    return id;
+  };
   const enrol = (t: TestTenant, id: string, extra: Record<string, unknown> = {}) =>
     h.app.server.inject({ method: 'POST', url: `/v1/subjects/${id}/face`, headers: t.auth, payload: { images: ENROL.map(b64), ...extra } });
   const verify = (t: TestTenant, id: string, image: Uint8Array, livenessToken?: string) =>
@@ -139,5 +146,33 @@ describe('face verify/enrol with liveness tokens and consent (embedded database,
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ sampleCount: 3, liveness: { decision: 'live', source: 'session' } });
     expect((await enrol(a, id)).json()).not.toHaveProperty('liveness');
+  });
+
+  it('enrolment needs face consent when the policy requires it (the default policy does), and not when it does not', async () => {
+    const c = await h.createTenant('Bank C');
+    const id = await bare(c);
+    const refused = await enrol(c, id);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<ErrorBody>().error.code).toBe('CONSENT_REQUIRED');
+    expect(await h.db.query('SELECT 1 FROM face_templates WHERE subject_id = $1', [id])).toEqual([]);
+    // Refused before the token is spent: the same token works once consent is recorded.
+    const token = await mint(c.tenantId, id, SAME);
+    expect((await enrol(c, id, { livenessToken: token })).json<ErrorBody>().error.code).toBe('CONSENT_REQUIRED');
+    await h.app.services.consent.grant(c.tenantId, id, { purpose: 'face', noticeVersion: 'v1' }, system);
+    const ok = await enrol(c, id, { livenessToken: token });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const audit = await h.db.query<{ outcome: string; details: Record<string, unknown> }>("SELECT outcome, details FROM audit_events WHERE tenant_id = $1 AND action = 'face.enrol' ORDER BY seq", [c.tenantId]);
+    expect(audit.map((r) => `${r.outcome}:${typeof r.details['code'] === 'string' ? r.details['code'] : ''}`)).toEqual(['denied:CONSENT_REQUIRED', 'denied:CONSENT_REQUIRED', 'success:']);
+
+    // A withdrawn consent stops the next enrolment.
+    await h.app.services.consent.withdraw(c.tenantId, id, 'face', system);
+    expect((await enrol(c, id)).json<ErrorBody>().error.code).toBe('CONSENT_REQUIRED');
+
+    // A tenant whose policy does not list face enrols without consent.
+    const open = await h.createTenant('Bank Open');
+    await h.app.services.policy.set(open.tenantId, { ...defaultPolicy, privacy: { consentRequiredFor: [], retentionDays: null } }, system);
+    const free = await bare(open);
+    const res = await enrol(open, free);
+    expect(res.statusCode, res.body).toBe(201);
   });
 });

@@ -37,8 +37,12 @@ describe.each(testDrivers())('Face API on %s', (driver) => {
   let h: Harness;
   let a: TestTenant;
   let b: TestTenant;
-  const subject = async (t: TestTenant, externalId = randomUUID()): Promise<string> =>
-    (await h.app.server.inject({ method: 'POST', url: '/v1/subjects', headers: t.auth, payload: { externalId } })).json<{ id: string }>().id;
+  /** A subject with face consent (the default policy requires it before enrolment). */
+  const subject = async (t: TestTenant, externalId = randomUUID()): Promise<string> => {
+    const id = (await h.app.server.inject({ method: 'POST', url: '/v1/subjects', headers: t.auth, payload: { externalId } })).json<{ id: string }>().id;
+    await h.app.services.consent.grant(t.tenantId, id, { purpose: 'face', noticeVersion: 'v1' }, { type: 'system', id: null });
+    return id;
+  };
   const enrol = (t: TestTenant, id: string, images: readonly Uint8Array[]) =>
     h.app.server.inject({ method: 'POST', url: `/v1/subjects/${id}/face`, headers: t.auth, payload: { images: images.map(b64) } });
   const verify = (t: TestTenant, id: string, image: Uint8Array) => h.app.server.inject({ method: 'POST', url: `/v1/subjects/${id}/face/verify`, headers: t.auth, payload: { image: b64(image) } });

@@ -4,7 +4,7 @@ import { AppError } from '../../errors/AppError.ts';
 import type { AuditActor } from '../audit/AuditEvent.ts';
 import { apiCodeOf, toFaceAppError } from './engineErrors.ts';
 import { evaluateEnrolment } from './evaluateEnrolment.ts';
-import { consumeLivenessToken } from './faceChecks.ts';
+import { consumeLivenessToken, requireFaceConsent } from './faceChecks.ts';
 import type { FaceCallOptions, SessionLiveness } from './faceChecks.ts';
 import type { ImageAnalysis, ImageResult } from './evaluateEnrolment.ts';
 import { engineOf, engineThreshold, round, searchModelKey, settingsOf } from './faceContext.ts';
@@ -50,11 +50,20 @@ export interface EnrolmentResult {
  * checked and spent against the mean of the accepted samples before anything is stored (its
  * refusals answer the liveness module's codes and are audited); without one, enrolment needs no
  * liveness beyond refusing images whose passive PAD says `spoof`, even when the tenant requires
- * liveness for verification.
+ * liveness for verification. Consent comes first: when the tenant's policy lists `face` in
+ * `privacy.consentRequiredFor` (the default policy does) and the subject has no active face consent,
+ * CONSENT_REQUIRED is answered before any image is analysed or token spent, and checked again in
+ * the storing transaction (a consent withdrawn meanwhile stops the enrolment).
  */
 export async function enrolFace(ctx: FaceContext, tenantId: string, subjectId: string, images: readonly Uint8Array[], actor: AuditActor, options: FaceCallOptions = {}): Promise<EnrolmentResult> {
   const engine = engineOf(ctx);
   await ctx.subjects.get(tenantId, subjectId);
+  try {
+    await requireFaceConsent(options.checks, tenantId, subjectId, ctx.db);
+  } catch (error) {
+    if (error instanceof AppError) await ctx.db.transaction((tx) => ctx.audit.record(tx, { tenantId, actor, action: 'face.enrol', subjectId, outcome: 'denied', details: { code: error.code } }));
+    throw error;
+  }
   const settings = await settingsOf(ctx.db, tenantId);
   const analyses = await mapLimit(images, 2, async (bytes): Promise<ImageAnalysis> => {
     try {
@@ -97,6 +106,7 @@ export async function enrolFace(ctx: FaceContext, tenantId: string, subjectId: s
   const threshold = subjectThreshold({ engineThreshold: engineThreshold(engine, mean), pairScores: evaluation.pairScores, settings: settings.subjectThreshold });
 
   const replaced = await ctx.db.transaction(async (tx) => {
+    await requireFaceConsent(options.checks, tenantId, subjectId, tx);
     const repo = faceRepository(tx);
     const previous = await repo.get(tenantId, subjectId, { forUpdate: true });
     const rowId = randomUUID();
