@@ -1,17 +1,8 @@
 import type { Queryable } from '@authloop/store';
+import type { ChainedRecord } from './auditLog.ts';
 
-/** One stored audit record, as read back from `audit_events`. */
-export interface StoredAuditRecord {
-  readonly tenantId: string;
-  readonly seq: number;
-  readonly occurredAt: string;
-  readonly actorType: string;
-  readonly actorId: string | null;
-  readonly action: string;
-  readonly subjectRef: string | null;
-  readonly outcome: string;
-  readonly details: Readonly<Record<string, unknown>>;
-  readonly prevHash: string;
+/** One stored audit record, as read back from `audit_events`: the hashed fields plus the record's own hash. */
+export interface StoredAuditRecord extends ChainedRecord {
   readonly hash: string;
 }
 
