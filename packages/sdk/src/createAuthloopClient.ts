@@ -5,6 +5,7 @@ import { policyApi } from './api/policyApi.ts';
 import { privacyApi } from './api/privacyApi.ts';
 import { transactionsApi } from './api/transactionsApi.ts';
 import { meApi } from './api/meApi.ts';
+import { operatorsApi } from './api/operatorsApi.ts';
 import { opsApi } from './api/opsApi.ts';
 import { passkeysApi } from './api/passkeysApi.ts';
 import { subjectsApi } from './api/subjectsApi.ts';
@@ -28,6 +29,7 @@ export function createAuthloopClient(options: TransportOptions = {}) {
     subjects: subjectsApi(transport),
     me: meApi(transport),
     passkeys: passkeysApi(transport),
+    operators: operatorsApi(transport),
     audit: auditApi(transport),
     face: faceApi(transport),
     transactions: transactionsApi(transport),

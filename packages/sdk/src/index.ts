@@ -13,6 +13,7 @@ export type { PromSample } from './parsePrometheus.ts';
 export type { SubjectsApi } from './api/subjectsApi.ts';
 export type { OpsApi } from './api/opsApi.ts';
 export type { MeApi } from './api/meApi.ts';
+export type { OperatorsApi } from './api/operatorsApi.ts';
 export type { PasskeysApi } from './api/passkeysApi.ts';
 export type { AuditApi } from './api/auditApi.ts';
 export type { FaceApi, FaceImage } from './api/faceApi.ts';
@@ -55,6 +56,14 @@ export type {
   Jwk,
   ListSubjectsInput,
   Me,
+  CreateOperatorInput,
+  Operator,
+  OperatorMe,
+  OperatorPasskeyCreationOptions,
+  OperatorPasskeyRequestOptions,
+  OperatorSignInInput,
+  OperatorSignInResult,
+  OperatorTokens,
   Passkey,
   PasskeyCreationOptions,
   PasskeyRequestOptions,

@@ -12,6 +12,7 @@ import type { authenticationResponse, creationOptions, passkeyView, registration
 import type { createSubjectBody, listSubjectsQuery, subjectView } from '../../../apps/server/src/modules/subjects/schema.ts';
 import type { challengeType, createdSessionView, createSessionBody, sessionView as livenessSessionView } from '../../../apps/server/src/modules/liveness/schema.ts';
 import type { serverMessage } from '../../../apps/server/src/modules/liveness/streamMessages.ts';
+import type { createOperatorBody, creationOptions as operatorCreationOptions, operatorTokens, operatorView, requestOptions as operatorRequestOptions, signInBody as operatorSignInBody, signInResponse as operatorSignInResponse } from '../../../apps/server/src/modules/operators/schema.ts';
 import type { policySchema } from '../../../apps/server/src/modules/policy/policySchema.ts';
 
 /**
@@ -191,3 +192,20 @@ export interface ErasureReceipt {
   readonly erased: Record<string, number>;
   readonly keyDestroyed: boolean;
 }
+
+/** An operator (admin, operator, auditor or platform superadmin); mirrors `operatorView` in `modules/operators/schema.ts`. */
+export type Operator = Json<z.output<typeof operatorView>>;
+/** `GET /v1/operators/me`: the signed-in operator and whether they have a passkey (second factor). */
+export type OperatorMe = Operator & { readonly hasPasskey: boolean };
+/** Body of `POST /v1/operators/sign-in`. */
+export type OperatorSignInInput = z.input<typeof operatorSignInBody>;
+/** Answer of `POST /v1/operators/sign-in`: tokens, or a passkey step (`mfa-required`). */
+export type OperatorSignInResult = Json<z.output<typeof operatorSignInResponse>>;
+/** An operator session's tokens (`refresh_token` is null when the server issues none). */
+export type OperatorTokens = Json<z.output<typeof operatorTokens>>;
+/** PublicKeyCredentialRequestOptionsJSON for an operator's passkey step. */
+export type OperatorPasskeyRequestOptions = Json<z.output<typeof operatorRequestOptions>>;
+/** PublicKeyCredentialCreationOptionsJSON for registering an operator passkey. */
+export type OperatorPasskeyCreationOptions = Json<z.output<typeof operatorCreationOptions>>;
+/** Body of `POST /v1/operators`. */
+export type CreateOperatorInput = z.input<typeof createOperatorBody>;

@@ -17,7 +17,7 @@ function findRoute(path: string) {
 export function App() {
   const path = useLocationPath();
   const found = findRoute(path);
-  const { person, setPerson } = useAppState();
+  const { person, setPerson, operator } = useAppState();
   const heading = useRef<HTMLHeadingElement>(null);
   const title = found?.route.title ?? 'Page not found';
   const area = found?.route.area ?? 'person';
@@ -66,6 +66,13 @@ export function App() {
             <li>
               <Link href="/connect">Bank console</Link>
             </li>
+            {area === 'admin' ? (
+              <li>
+                <Link href="/admin/sign-in" aria-current={found?.route.path === '/admin/sign-in' ? 'page' : undefined}>
+                  {operator === null ? 'Operator sign-in' : operator.email}
+                </Link>
+              </li>
+            ) : null}
             {person === null ? null : (
               <li>
                 <button type="button" className="link" onClick={() => setPerson(null)}>

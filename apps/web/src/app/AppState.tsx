@@ -1,5 +1,5 @@
 import { clientCredentials, createAuthloopClient, sessionTokens } from '@authloop/sdk';
-import type { AuthloopClient, SessionTokenState } from '@authloop/sdk';
+import type { AuthloopClient, OperatorTokens, SessionTokenState, TokenProvider } from '@authloop/sdk';
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { readStored, writeStored } from '../lib/storage.ts';
@@ -7,6 +7,14 @@ import { readStored, writeStored } from '../lib/storage.ts';
 /** A person's signed-in session as the app keeps it (sessionStorage). */
 export interface PersonSession extends SessionTokenState {
   readonly subjectId: string;
+}
+
+/** An operator's signed-in session (sessionStorage); `refreshToken` is null when the server issued none. */
+export interface OperatorSession {
+  readonly email: string;
+  readonly accessToken: string;
+  readonly refreshToken: string | null;
+  readonly expiresAt: number;
 }
 
 /** The bank console's API client credentials (demo: the browser plays the bank's back end). */
@@ -23,6 +31,12 @@ interface AppStateValue {
   readonly connectBank: (c: BankCredentials | null) => void;
   readonly person: PersonSession | null;
   readonly setPerson: (p: { subjectId: string; access_token: string; refresh_token: string; expires_in: number } | null) => void;
+  readonly operator: OperatorSession | null;
+  readonly setOperator: (o: { email: string; tokens: OperatorTokens } | null) => void;
+  /** The signed-in operator (operator token, the role's scopes). */
+  readonly operatorApi: AuthloopClient | null;
+  /** What the admin portal calls with: the signed-in operator, else the bank console's API client. */
+  readonly adminApi: AuthloopClient | null;
   /** Calls that need no token (passkey sign-in, ops). */
   readonly publicApi: AuthloopClient;
   /** The bank's back end (client credentials), when connected. */
@@ -70,6 +84,15 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       ? { subjectId: o['subjectId'], accessToken: o['accessToken'], refreshToken: o['refreshToken'], expiresAt: o['expiresAt'] }
       : null;
   });
+  const [operator, setOperatorState] = useState<OperatorSession | null>(() => {
+    const v = parseJson(readStored(sessionStorage, 'authloop.operator'));
+    if (typeof v !== 'object' || v === null) return null;
+    const o = v as Record<string, unknown>;
+    const refresh = o['refreshToken'];
+    return typeof o['email'] === 'string' && typeof o['accessToken'] === 'string' && (typeof refresh === 'string' || refresh === null) && typeof o['expiresAt'] === 'number'
+      ? { email: o['email'], accessToken: o['accessToken'], refreshToken: refresh, expiresAt: o['expiresAt'] }
+      : null;
+  });
   const catalog = useRef<Promise<ReadonlySet<string> | null> | null>(null);
 
   const setTenantId = useCallback((id: string) => {
@@ -89,6 +112,12 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     [storePerson],
   );
 
+  const setOperator = useCallback<AppStateValue['setOperator']>((o) => {
+    const session = o === null ? null : { email: o.email, accessToken: o.tokens.access_token, refreshToken: o.tokens.refresh_token, expiresAt: Date.now() + o.tokens.expires_in * 1000 };
+    setOperatorState(session);
+    writeStored(sessionStorage, 'authloop.operator', session === null ? null : JSON.stringify(session));
+  }, []);
+
   const publicApi = useMemo(() => createAuthloopClient(), []);
   const bankApi = useMemo(() => (bank === null ? null : createAuthloopClient({ token: clientCredentials({ clientId: bank.clientId, clientSecret: bank.clientSecret }) })), [bank]);
   const personApi = useMemo(() => {
@@ -104,6 +133,23 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     // `person` changes on sign-in and sign-out only; token rotations stay inside the provider.
   }, [person]);
 
+  const operatorApi = useMemo(() => {
+    if (operator === null) return null;
+    const { email, accessToken, refreshToken, expiresAt } = operator;
+    const provider: TokenProvider =
+      refreshToken === null
+        ? { token: async () => accessToken }
+        : sessionTokens({
+            accessToken,
+            refreshToken,
+            expiresIn: Math.max(0, (expiresAt - Date.now()) / 1000),
+            onChange: (s) => writeStored(sessionStorage, 'authloop.operator', JSON.stringify({ ...s, email })),
+          });
+    return createAuthloopClient({ token: provider });
+    // `operator` changes on sign-in and sign-out only; token rotations stay inside the provider.
+  }, [operator]);
+  const adminApi = operatorApi ?? bankApi;
+
   const loadCatalog = useCallback(() => {
     catalog.current ??= fetch('/docs/json')
       .then(async (r): Promise<unknown> => (r.ok ? r.json() : null))
@@ -113,8 +159,8 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AppStateValue>(
-    () => ({ tenantId, setTenantId, bank, connectBank, person, setPerson, publicApi, bankApi, personApi, loadCatalog }),
-    [tenantId, setTenantId, bank, connectBank, person, setPerson, publicApi, bankApi, personApi, loadCatalog],
+    () => ({ tenantId, setTenantId, bank, connectBank, person, setPerson, operator, setOperator, operatorApi, adminApi, publicApi, bankApi, personApi, loadCatalog }),
+    [tenantId, setTenantId, bank, connectBank, person, setPerson, operator, setOperator, operatorApi, adminApi, publicApi, bankApi, personApi, loadCatalog],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -26,6 +26,7 @@ export const routes: readonly RouteDef[] = [
   { path: '/my-data', title: 'My data', area: 'person', nav: 'My data', page: lazy(() => import('../pages/person/MyDataPage.tsx')) },
   { path: '/connect', title: 'Bank console', area: 'bank', nav: 'Bank console', page: lazy(() => import('../pages/bank/ConnectPage.tsx')) },
   { path: '/admin', title: 'Dashboard', area: 'admin', nav: 'Dashboard', page: lazy(() => import('../pages/admin/DashboardPage.tsx')) },
+  { path: '/admin/sign-in', title: 'Operator sign-in', area: 'admin', page: lazy(() => import('../pages/admin/OperatorSignInPage.tsx')) },
   { path: '/admin/subjects', title: 'Subjects', area: 'admin', nav: 'Subjects', page: lazy(() => import('../pages/admin/SubjectsPage.tsx')) },
   { path: '/admin/audit', title: 'Audit log', area: 'admin', nav: 'Audit log', page: lazy(() => import('../pages/admin/AuditPage.tsx')) },
   { path: '/admin/settings', title: 'Tenant settings and policy', area: 'admin', nav: 'Settings', page: lazy(() => import('../pages/admin/SettingsPage.tsx')) },

@@ -3,16 +3,15 @@ import { useAppState } from '../app/AppState.tsx';
 import { Link } from '../app/Link.tsx';
 
 /**
- * Shows `children` when the bank console holds API client credentials. Operators sign in with
- * their own accounts once the operators API (issue 6) lands; until then the portal uses the
- * tenant's API client.
+ * Shows `children` when the admin portal can call the API: as the signed-in operator, or else
+ * (demo) with the bank console's API client credentials.
  */
-export function NeedsBank({ children }: { children: ReactNode }) {
-  const { bankApi } = useAppState();
-  if (bankApi === null)
+export function NeedsAdmin({ children }: { children: ReactNode }) {
+  const { adminApi } = useAppState();
+  if (adminApi === null)
     return (
       <p className="notice">
-        Connect an API client first in the <Link href="/connect">bank console</Link> (create one with <code>npm run authloop -- admin bootstrap</code>).
+        <Link href="/admin/sign-in">Sign in as an operator</Link> (create one with <code>npm run authloop -- admin create-operator</code>), or connect an API client in the <Link href="/connect">bank console</Link>.
       </p>
     );
   return <>{children}</>;

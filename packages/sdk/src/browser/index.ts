@@ -1,5 +1,6 @@
 export { registerPasskey } from './registerPasskey.ts';
 export { signInWithPasskey } from './signInWithPasskey.ts';
+export { completeOperatorSignInWithPasskey, signInOperator } from './signInOperator.ts';
 export { approveTransaction } from './approveTransaction.ts';
 export { captureJpegFrame } from './captureJpegFrame.ts';
 export { createVideoFrameSource } from './createVideoFrameSource.ts';

@@ -5,30 +5,30 @@ import { useAppState } from '../../app/AppState.tsx';
 import { useLoad } from '../../app/useLoad.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Field } from '../../components/Field.tsx';
-import { NeedsBank } from '../../components/NeedsBank.tsx';
+import { NeedsAdmin } from '../../components/NeedsAdmin.tsx';
 import { auditFilterErrors, toAuditQuery } from '../../lib/auditFilters.ts';
 import type { AuditFilterForm } from '../../lib/auditFilters.ts';
 
 /** The tenant's audit log: chain verification status, filters, pages, export. */
 export default function AuditPage() {
   return (
-    <NeedsBank>
+    <NeedsAdmin>
       <Audit />
-    </NeedsBank>
+    </NeedsAdmin>
   );
 }
 
 const empty: AuditFilterForm = { from: '', to: '', action: '', outcome: '', subjectId: '' };
 
 function Audit() {
-  const { bankApi } = useAppState();
+  const { adminApi } = useAppState();
   const [form, setForm] = useState<AuditFilterForm>(empty);
   const [query, setQuery] = useState<AuditQuery>({});
   const [after, setAfter] = useState<number[]>([]);
   const [exportError, setExportError] = useState<unknown>(null);
-  const verify = useLoad('verify', async () => (bankApi === null ? null : bankApi.audit.verify()));
+  const verify = useLoad('verify', async () => (adminApi === null ? null : adminApi.audit.verify()));
   const last = after.at(-1);
-  const events = useLoad(`events:${JSON.stringify(query)}:${last ?? 0}`, async () => (bankApi === null ? null : bankApi.audit.events({ ...query, limit: 50, ...(last === undefined ? {} : { after: last }) })));
+  const events = useLoad(`events:${JSON.stringify(query)}:${last ?? 0}`, async () => (adminApi === null ? null : adminApi.audit.events({ ...query, limit: 50, ...(last === undefined ? {} : { after: last }) })));
   const errors = auditFilterErrors(form);
 
   const apply = (e: FormEvent) => {
@@ -38,10 +38,10 @@ function Audit() {
     setQuery(toAuditQuery(form));
   };
   const download = async (format: 'jsonl' | 'csv') => {
-    if (bankApi === null) return;
+    if (adminApi === null) return;
     setExportError(null);
     try {
-      const text = await bankApi.audit.export({ ...query, format });
+      const text = await adminApi.audit.export({ ...query, format });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' }));
       a.download = `audit.${format}`;

@@ -1,13 +1,13 @@
-import { NeedsBank } from '../../components/NeedsBank.tsx';
+import { NeedsAdmin } from '../../components/NeedsAdmin.tsx';
 import { RequiresEndpoints } from '../../components/RequiresEndpoints.tsx';
 
 /** The tenant's API clients. */
 export default function ClientsPage() {
   return (
-    <NeedsBank>
+    <NeedsAdmin>
       <RequiresEndpoints feature="API client management" issue="operators, issue 6" endpoints={['GET /v1/clients', 'POST /v1/clients']}>
         <p>Available.</p>
       </RequiresEndpoints>
-    </NeedsBank>
+    </NeedsAdmin>
   );
 }

@@ -1,23 +1,23 @@
 import { useAppState } from '../../app/AppState.tsx';
 import { useLoad } from '../../app/useLoad.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
-import { NeedsBank } from '../../components/NeedsBank.tsx';
+import { NeedsAdmin } from '../../components/NeedsAdmin.tsx';
 import { JsonSettingsEditor } from './parts/JsonSettingsEditor.tsx';
 
 /** Tenant settings and policy editing, validated by the server's schemas. */
 export default function SettingsPage() {
   return (
-    <NeedsBank>
+    <NeedsAdmin>
       <Settings />
-    </NeedsBank>
+    </NeedsAdmin>
   );
 }
 
 function Settings() {
-  const { bankApi } = useAppState();
-  const policy = useLoad(bankApi === null ? null : 'policy', async () => (bankApi === null ? null : bankApi.policy.get()));
-  const face = useLoad(bankApi === null ? null : 'face-settings', async () => (bankApi === null ? null : bankApi.face.settings()));
-  if (bankApi === null) return null;
+  const { adminApi } = useAppState();
+  const policy = useLoad(adminApi === null ? null : 'policy', async () => (adminApi === null ? null : adminApi.policy.get()));
+  const face = useLoad(adminApi === null ? null : 'face-settings', async () => (adminApi === null ? null : adminApi.face.settings()));
+  if (adminApi === null) return null;
   return (
     <>
       <section className="card" aria-labelledby="policy-h">
@@ -34,7 +34,7 @@ function Settings() {
           testId="policy-editor"
           save={async (v) => {
             // The server validates the whole document against its policy schema and answers the issues.
-            await bankApi.policy.set(v as Parameters<typeof bankApi.policy.set>[0]);
+            await adminApi.policy.set(v as Parameters<typeof adminApi.policy.set>[0]);
             policy.reload();
           }}
         />
@@ -48,7 +48,7 @@ function Settings() {
           value={face.data ?? undefined}
           testId="face-settings-editor"
           save={async (v) => {
-            await bankApi.face.updateSettings(v as Parameters<typeof bankApi.face.updateSettings>[0]);
+            await adminApi.face.updateSettings(v as Parameters<typeof adminApi.face.updateSettings>[0]);
             face.reload();
           }}
         />

@@ -5,27 +5,27 @@ import { useAppState } from '../../app/AppState.tsx';
 import { useLoad } from '../../app/useLoad.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Field } from '../../components/Field.tsx';
-import { NeedsBank } from '../../components/NeedsBank.tsx';
+import { NeedsAdmin } from '../../components/NeedsAdmin.tsx';
 import { SubjectFactors } from './parts/SubjectFactors.tsx';
 
 /** Subjects: list (newest first), search by the bank's id, lock state and re-enable. */
 export default function SubjectsPage() {
   return (
-    <NeedsBank>
+    <NeedsAdmin>
       <Subjects />
-    </NeedsBank>
+    </NeedsAdmin>
   );
 }
 
 function Subjects() {
-  const { bankApi } = useAppState();
+  const { adminApi } = useAppState();
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<Subject | null>(null);
   const page = useLoad(`subjects:${search}:${cursor ?? ''}`, async () => {
-    if (bankApi === null) return { items: [] as Subject[], nextCursor: null };
-    return search === '' ? bankApi.subjects.list({ limit: 25, ...(cursor === undefined ? {} : { cursor }) }) : bankApi.subjects.list({ externalId: search });
+    if (adminApi === null) return { items: [] as Subject[], nextCursor: null };
+    return search === '' ? adminApi.subjects.list({ limit: 25, ...(cursor === undefined ? {} : { cursor }) }) : adminApi.subjects.list({ externalId: search });
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();

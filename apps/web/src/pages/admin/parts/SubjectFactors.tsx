@@ -7,31 +7,31 @@ import { ErrorText } from '../../../components/ErrorText.tsx';
 
 /** A subject's face enrolment and lock state, and re-enabling locked factors. */
 export function SubjectFactors({ subject }: { subject: Subject }) {
-  const { bankApi } = useAppState();
+  const { adminApi } = useAppState();
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const face = useLoad(bankApi === null ? null : `face:${subject.id}`, async () => {
-    if (bankApi === null) return null;
+  const face = useLoad(adminApi === null ? null : `face:${subject.id}`, async () => {
+    if (adminApi === null) return null;
     try {
-      return await bankApi.face.status(subject.id);
+      return await adminApi.face.status(subject.id);
     } catch (e) {
       // Not enrolled is a state to show, not an error.
       if (isAuthloopError(e) && e.status === 404) return null;
       throw e;
     }
   });
-  const locks = useLoad(bankApi === null ? null : `locks:${subject.id}`, async () => (bankApi === null ? [] : bankApi.policy.locks(subject.id)));
-  if (bankApi === null) return null;
+  const locks = useLoad(adminApi === null ? null : `locks:${subject.id}`, async () => (adminApi === null ? [] : adminApi.policy.locks(subject.id)));
+  if (adminApi === null) return null;
 
   const act = async (what: 'face' | 'all') => {
     setError(null);
     setDone(null);
     try {
       if (what === 'face') {
-        await bankApi.face.reenable(subject.id);
+        await adminApi.face.reenable(subject.id);
         setDone('Face re-enabled.');
       } else {
-        const unlocked = await bankApi.policy.unlock(subject.id);
+        const unlocked = await adminApi.policy.unlock(subject.id);
         setDone(unlocked.length === 0 ? 'Nothing was locked.' : `Unlocked: ${unlocked.join(', ')}.`);
       }
       face.reload();
