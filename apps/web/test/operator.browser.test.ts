@@ -57,6 +57,10 @@ describe('web app, operator sign-in, in Chromium', () => {
     await expect.poll(() => page.getByTestId('chain-status').textContent(), { timeout: 15_000 }).toContain('Intact');
     await expect.poll(() => page.getByTestId('audit-events').textContent()).toContain('operator');
     await checkA11y('22-operator-audit');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.getByTestId('face-evaluation').textContent()).toMatch(/\d+(\.\d+)?% accuracy/);
+    expect(await page.getByTestId('face-evaluation').textContent()).toContain('equal error rate');
+    await checkA11y('23-dashboard-face-evaluation');
     await page.getByRole('link', { name: 'admin@bank.test' }).click();
     await page.getByRole('button', { name: 'Sign out operator' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);

@@ -5,6 +5,7 @@ import { BarChart } from '../../components/BarChart.tsx';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { RequiresEndpoints } from '../../components/RequiresEndpoints.tsx';
 import { summariseMetrics } from '../../lib/summariseMetrics.ts';
+import { FaceEvaluationCard } from './parts/FaceEvaluationCard.tsx';
 
 const fmt = (ms: number) => (Number.isNaN(ms) ? '–' : ms < 10 ? ms.toFixed(1) : Math.round(ms).toString());
 
@@ -67,6 +68,7 @@ export default function DashboardPage() {
           </tbody>
         </table>
       </div>
+      <FaceEvaluationCard />
       <h2>Face and liveness outcomes, accuracy curves</h2>
       <RequiresEndpoints feature="Face match, liveness rejection and evaluation charts" issue="face API, issue 4; liveness, issue 7" endpoints={['POST /v1/subjects/{subjectId}/face/verify', 'POST /v1/liveness/sessions', 'GET /v1/ops/evaluation']}>
         <p>Available.</p>
