@@ -5,6 +5,8 @@ import {
   compareTemplates, evaluateIdentification, evaluateLfwVerification, evaluatePad, parseCalibration, renderDetSvg, type FaceTemplate,
 } from '@authloop/engine';
 import { createEvalEngine, progress, type EvalEngineOptions } from './evalEngine.ts';
+import { evalFaceResult } from './evalFaceResult.ts';
+import { evalPadResult } from './evalPadResult.ts';
 import { registerFitCalibrationCommand } from './evalFitCalibration.ts';
 
 const pct = (v: number, digits = 2): string => `${(v * 100).toFixed(digits)} %`;
@@ -37,9 +39,11 @@ export function registerEvalCommands(program: Command): void {
       .requiredOption('--lfw <dir>', 'folder with pairs.txt and NAME/NAME_NNNN.jpg (or lfw-deepfunneled/)')
       .option('--calibration <file>', 'apply this calibration file and its threshold instead of cross-validation')
       .option('--plot <file>', 'DET plot (SVG)', 'bench/results/eval-face-det.svg')
+      .option('--out <file>', 'summary and ROC points (JSON, read by the admin dashboard)', 'bench/results/eval-face.json')
       .option('--json', 'print one JSON object'),
-  ).action(async (opts: EvalEngineOptions & { lfw: string; calibration?: string; plot: string; json?: boolean }) => {
+  ).action(async (opts: EvalEngineOptions & { lfw: string; calibration?: string; plot: string; out: string; json?: boolean }) => {
     const calibration = opts.calibration === undefined ? undefined : parseCalibration(JSON.parse(await readFile(opts.calibration, 'utf8')) as unknown);
+    const started = Date.now();
     const engine = await createEvalEngine(opts);
     try {
       const report = await evaluateLfwVerification({
@@ -55,9 +59,11 @@ export function registerEvalCommands(program: Command): void {
         xLabel: 'false accept rate', yLabel: 'false reject rate',
         curves: [{ label: `${report.engine}: EER ${pct(report.eer)}`, points: report.det.map((p) => ({ x: p.far, y: p.frr })) }],
       }));
+      const result = evalFaceResult({ report, info: engine.info, calibration: calibration?.version ?? null, durationMs: Date.now() - started, now: new Date() });
+      const out = await writeText(opts.out, `${JSON.stringify(result, null, 2)}\n`);
       const { scores: _scores, det: _det, ...summary } = report;
       if (opts.json === true) {
-        process.stdout.write(`${JSON.stringify({ ...summary, calibration: calibration?.version ?? null, plot })}\n`);
+        process.stdout.write(`${JSON.stringify({ ...summary, calibration: calibration?.version ?? null, plot, out })}\n`);
       } else {
         process.stdout.write([
           `LFW verification — ${report.protocol}`,
@@ -68,6 +74,7 @@ export function registerEvalCommands(program: Command): void {
           `  TAR @ FAR 1e-3   ${pct(report.tarAtFar1e3)}`,
           `  no face found    ${report.failures} images (${report.failedPairs} pairs counted as errors)`,
           `  DET plot         ${plot}`,
+          `  results (JSON)   ${out} (${result.roc.length} ROC points, ${result.durationS} s)`,
           '',
         ].join('\n'));
       }
@@ -82,8 +89,10 @@ export function registerEvalCommands(program: Command): void {
       .description('Passive presentation-attack detection on a NUAA-style set (ISO/IEC 30107-3 metrics)')
       .requiredOption('--nuaa <dir>', 'folder with ClientRaw/, ImposterRaw/ and labels.csv')
       .option('--plot <file>', 'DET plot (SVG)', 'bench/results/eval-pad-det.svg')
+      .option('--out <file>', 'summary and DET points (JSON)', 'bench/results/eval-pad.json')
       .option('--json', 'print one JSON object'),
-  ).action(async (opts: EvalEngineOptions & { nuaa: string; plot: string; json?: boolean }) => {
+  ).action(async (opts: EvalEngineOptions & { nuaa: string; plot: string; out: string; json?: boolean }) => {
+    const started = Date.now();
     const engine = await createEvalEngine(opts);
     try {
       const report = await evaluatePad({ engine, nuaaDir: opts.nuaa, concurrency: 4, onProgress: progress('eval pad') });
@@ -92,9 +101,10 @@ export function registerEvalCommands(program: Command): void {
         xLabel: 'APCER', yLabel: 'BPCER',
         curves: [{ label: report.engine, points: report.det.map((p) => ({ x: p.apcer, y: p.bpcer })) }],
       }));
+      const out = await writeText(opts.out, `${JSON.stringify(evalPadResult({ report, durationMs: Date.now() - started, now: new Date() }), null, 2)}\n`);
       const { samples: _samples, det: _det, ...summary } = report;
       if (opts.json === true) {
-        process.stdout.write(`${JSON.stringify({ ...summary, plot })}\n`);
+        process.stdout.write(`${JSON.stringify({ ...summary, plot, out })}\n`);
       } else {
         const own = report.threshold === null || report.apcer === null || report.bpcer === null || report.acer === null
           ? '  engine threshold none: this engine has no passive PAD (liveness "unavailable")'
@@ -109,6 +119,7 @@ export function registerEvalCommands(program: Command): void {
           own,
           loso,
           `  DET plot            ${plot}`,
+          `  results (JSON)      ${out}`,
           '',
         ].join('\n'));
       }
