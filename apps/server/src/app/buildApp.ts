@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorCodes, errorStatus } from '../errors/codes.ts';
+import { activityRoutes } from '../modules/activity/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { clientRoutes } from '../modules/clients/routes.ts';
 import { complianceRoutes } from '../modules/compliance/complianceRoutes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await server.register(transactionRoutes({ services }));
   await server.register(livenessRoutes({ services }));
   await server.register(auditRoutes({ services }));
+  await server.register(activityRoutes({ services }));
   await server.register(complianceRoutes({ services, signInRateLimit: { max: config.rateLimit.tokenMax, windowS: config.rateLimit.windowS } }));
   if (deps.backgroundJobs ?? config.env !== 'test') {
     const stopJobs = startComplianceJobs(services, server.log);

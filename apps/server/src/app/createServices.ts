@@ -1,3 +1,4 @@
+import { activityService } from '../modules/activity/activityService.ts';
 import { auditLog } from '../modules/audit/auditLog.ts';
 import { auditService } from '../modules/audit/auditService.ts';
 import { tokenService } from '../modules/auth/tokenService.ts';
@@ -44,6 +45,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     audit,
     auditTrail: auditService({ db, audit, keys, issuer: config.issuer, clock }),
     ...compliance,
+    activity: activityService({ db, clock }),
     tokens,
     tenants: tenantService({ db, tenantKeys, audit }),
     clients: clientService({ db, audit, clock }),
