@@ -16,7 +16,7 @@ export type { MeApi } from './api/meApi.ts';
 export type { OperatorsApi } from './api/operatorsApi.ts';
 export type { PasskeysApi } from './api/passkeysApi.ts';
 export type { AuditApi } from './api/auditApi.ts';
-export type { FaceApi, FaceImage } from './api/faceApi.ts';
+export type { FaceApi, FaceCallOptions, FaceImage } from './api/faceApi.ts';
 export type { TransactionsApi } from './api/transactionsApi.ts';
 export type { LivenessApi } from './api/livenessApi.ts';
 export type { PrivacyApi } from './api/privacyApi.ts';
@@ -41,6 +41,8 @@ export type {
   LivenessResult,
   LivenessServerMessage,
   LivenessSession,
+  LivenessSettings,
+  LivenessSettingsInput,
   PolicyVersionRecord,
   SubjectExport,
   TenantPolicy,

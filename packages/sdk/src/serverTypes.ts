@@ -11,6 +11,7 @@ import type { auditExportQuery, auditQuery, auditRecordView, verificationView } 
 import type { authenticationResponse, creationOptions, passkeyView, registrationResponse, requestOptions, sessionTokens as passkeySessionTokens } from '../../../apps/server/src/modules/passkeys/schema.ts';
 import type { createSubjectBody, listSubjectsQuery, subjectView } from '../../../apps/server/src/modules/subjects/schema.ts';
 import type { challengeType, createdSessionView, createSessionBody, sessionView as livenessSessionView } from '../../../apps/server/src/modules/liveness/schema.ts';
+import type { livenessSettingsSchema } from '../../../apps/server/src/modules/liveness/livenessSettings.ts';
 import type { serverMessage } from '../../../apps/server/src/modules/liveness/streamMessages.ts';
 import type { createOperatorBody, creationOptions as operatorCreationOptions, operatorTokens, operatorView, requestOptions as operatorRequestOptions, signInBody as operatorSignInBody, signInResponse as operatorSignInResponse } from '../../../apps/server/src/modules/operators/schema.ts';
 import type { policySchema } from '../../../apps/server/src/modules/policy/policySchema.ts';
@@ -140,6 +141,10 @@ export type LivenessServerMessage = Json<z.output<typeof serverMessage>>;
 /** The final `result` message of a liveness stream; `livenessToken` is set when it passed. */
 export type LivenessResult = Extract<LivenessServerMessage, { type: 'result' }>;
 
+/** A tenant's liveness settings: the challenge types sessions draw from and how many (`minCount`..`maxCount`). */
+export type LivenessSettings = Json<z.output<typeof livenessSettingsSchema>>;
+/** What `PUT /v1/liveness/settings` accepts (omitted fields take defaults). */
+export type LivenessSettingsInput = z.input<typeof livenessSettingsSchema>;
 /** The tenant's policy: factors per action, payment rules, thresholds, lockout, liveness, risk, privacy. */
 export type TenantPolicy = Json<z.output<typeof policySchema>>;
 /** What `PUT /v1/policy` accepts (defaults filled in by the server). */

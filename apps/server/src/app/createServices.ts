@@ -12,6 +12,7 @@ import { lazyAnalyzer } from '../modules/liveness/lazyAnalyzer.ts';
 import { livenessService } from '../modules/liveness/livenessService.ts';
 import { databaseChallengeStore } from '../modules/passkeys/databaseChallengeStore.ts';
 import { passkeyService } from '../modules/passkeys/passkeyService.ts';
+import { passkeyDefaultsFor } from '../modules/passkeys/passkeySettings.ts';
 import { redisChallengeStore } from '../modules/passkeys/redisChallengeStore.ts';
 import { sessionService } from '../modules/sessions/sessionService.ts';
 import { subjectService } from '../modules/subjects/subjectService.ts';
@@ -34,7 +35,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
   const audit = auditLog({ tenantKeys, clock });
   const tokens = tokenService({ keys, clock, issuer: config.issuer, ttlS: config.accessTokenTtlS });
   const challengeStore = deps.redis ? redisChallengeStore({ redis: deps.redis, clock }) : databaseChallengeStore({ db, clock });
-  const passkeys = passkeyService({ db, audit, clock, store: challengeStore });
+  const passkeys = passkeyService({ db, audit, clock, store: challengeStore, defaults: passkeyDefaultsFor(config.issuer) });
   const livenessAnalyzer = lazyAnalyzer(deps.livenessAnalyzer, config.modelsDir);
   const compliance = createComplianceServices({ config, db, clock, audit, tokens, tenantKeys, keys });
   const liveness = livenessService({ db, audit, tenantKeys, keys, subjects: subjectService({ db, audit }), clock, issuer: config.issuer, engine: deps.engine, analyzer: livenessAnalyzer.get });
@@ -44,8 +45,8 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     tenantKeys,
     audit,
     auditTrail: auditService({ db, audit, keys, issuer: config.issuer, clock }),
-    ...compliance,
     activity: activityService({ db, clock }),
+    ...compliance,
     tokens,
     tenants: tenantService({ db, tenantKeys, audit }),
     clients: clientService({ db, audit, clock }),

@@ -7,13 +7,24 @@ const enc = encodeURIComponent;
 export type FaceImage = Uint8Array | string;
 const b64 = (i: FaceImage) => (typeof i === 'string' ? i : toBase64(i));
 
+/** Options of enrol and verify. */
+export interface FaceCallOptions {
+  /**
+   * The `livenessToken` of a passed liveness session (`runLivenessSession`): the server spends it
+   * and checks that its best frame is the same face, which binds the active liveness check to
+   * this enrolment or match (answered as `liveness.source = "session"`).
+   */
+  readonly livenessToken?: string | undefined;
+}
+const withToken = (o: FaceCallOptions | undefined) => (o?.livenessToken === undefined ? {} : { livenessToken: o.livenessToken });
+
 /** Face: enrol, verify 1:1, identify 1:N, status, erase (client tokens with `face:*` scopes). */
 export function faceApi(t: Transport) {
   return {
     /** `POST /v1/subjects/{id}/face` with 1–10 images; each gets a result (accepted or why not). Replaces an earlier enrolment. */
-    enrol: (subjectId: string, images: readonly FaceImage[]) => t.json<FaceEnrolment>({ method: 'POST', path: `/v1/subjects/${enc(subjectId)}/face`, json: { images: images.map(b64) } }),
+    enrol: (subjectId: string, images: readonly FaceImage[], options?: FaceCallOptions) => t.json<FaceEnrolment>({ method: 'POST', path: `/v1/subjects/${enc(subjectId)}/face`, json: { images: images.map(b64), ...withToken(options) } }),
     /** `POST /v1/subjects/{id}/face/verify`: `{ match, score, threshold, quality, liveness, reason }`; lockout answers an error with `retryAfterS`. */
-    verify: (subjectId: string, image: FaceImage) => t.json<FaceVerification>({ method: 'POST', path: `/v1/subjects/${enc(subjectId)}/face/verify`, json: { image: b64(image) } }),
+    verify: (subjectId: string, image: FaceImage, options?: FaceCallOptions) => t.json<FaceVerification>({ method: 'POST', path: `/v1/subjects/${enc(subjectId)}/face/verify`, json: { image: b64(image), ...withToken(options) } }),
     /** `POST /v1/face/identify`: the best `topK` (default 3) candidates above the threshold. */
     identify: (image: FaceImage, topK = 3) => t.json<FaceIdentification>({ method: 'POST', path: '/v1/face/identify', json: { image: b64(image), topK } }),
     /** `GET /v1/subjects/{id}/face`: enrolment metadata and lock state. */

@@ -1,5 +1,5 @@
 import type { Transport } from '../Transport.ts';
-import type { CreatedLivenessSession, CreateLivenessSessionInput, LivenessSession } from '../serverTypes.ts';
+import type { CreatedLivenessSession, CreateLivenessSessionInput, LivenessSession, LivenessSettings, LivenessSettingsInput } from '../serverTypes.ts';
 
 const enc = encodeURIComponent;
 
@@ -18,6 +18,10 @@ export function livenessApi(t: Transport) {
     /** `GET /v1/liveness/sessions/{id}`: state and, once finished, the result (reasons, scores, per-challenge times). */
     get: (sessionId: string) => t.json<LivenessSession>({ method: 'GET', path: `/v1/liveness/sessions/${enc(sessionId)}` }),
     /** `GET /v1/liveness/sessions/{id}/mesh` (`liveness:read`): the best frame's 468-point mesh in frame pixels, for review. */
+    /** `GET /v1/liveness/settings` (`tenant:admin`): the challenge types sessions draw from and how many. */
+    settings: () => t.json<LivenessSettings>({ method: 'GET', path: '/v1/liveness/settings' }),
+    /** `PUT /v1/liveness/settings` (`tenant:admin`): replaces them (omitted fields take defaults; `minCount` ≤ `maxCount`). */
+    updateSettings: (settings: LivenessSettingsInput) => t.json<LivenessSettings>({ method: 'PUT', path: '/v1/liveness/settings', json: settings }),
     mesh: (sessionId: string) => t.json<{ sessionId: string; points: number; units: string; mesh: [number, number, number][] }>({ method: 'GET', path: `/v1/liveness/sessions/${enc(sessionId)}/mesh` }),
   };
 }

@@ -149,6 +149,10 @@ export function livenessRepository(db: Queryable) {
       const [row] = await db.query<{ liveness: unknown }>("SELECT settings -> 'liveness' AS liveness FROM tenants WHERE id = $1", [tenantId]);
       return row?.liveness ?? null;
     },
+    /** Replaces the tenant's `settings.liveness` object. */
+    async saveSettings(tenantId: string, liveness: Readonly<Record<string, unknown>>): Promise<void> {
+      await db.query("UPDATE tenants SET settings = jsonb_set(settings, '{liveness}', $2::jsonb, true) WHERE id = $1", [tenantId, JSON.stringify(liveness)]);
+    },
   };
 }
 

@@ -16,7 +16,8 @@ import type { TenantKeyService } from '../tenants/tenantKeyService.ts';
 import { drawChallenges } from './drawChallenges.ts';
 import { livenessRepository } from './livenessRepository.ts';
 import type { LivenessSessionRow } from './livenessRepository.ts';
-import { parseLivenessSettings } from './livenessSettings.ts';
+import { livenessSettingsSchema, parseLivenessSettings } from './livenessSettings.ts';
+import type { LivenessSettings, LivenessSettingsInput } from './livenessSettings.ts';
 import { LIVENESS_TOKEN_TTL_S, livenessAudience, livenessClaimsSchema, signLivenessToken } from './livenessToken.ts';
 import { cosine, templateDigest, templateFromBytes, templateToBytes } from './templateDigest.ts';
 
@@ -85,6 +86,21 @@ export function livenessService(deps: LivenessServiceDeps) {
     analyzer: deps.analyzer,
     engine: deps.engine,
     clock,
+
+    /** The tenant's liveness settings (challenge types and how many a session draws), with defaults. */
+    async settings(tenantId: string): Promise<LivenessSettings> {
+      return parseLivenessSettings(await repo.settings(tenantId));
+    },
+
+    /** Replaces the tenant's liveness settings (omitted fields take their defaults); audited as `liveness.settings.update`. */
+    async updateSettings(tenantId: string, input: LivenessSettingsInput, actor: AuditActor): Promise<LivenessSettings> {
+      const settings = livenessSettingsSchema.parse(input);
+      await db.transaction(async (tx) => {
+        await livenessRepository(tx).saveSettings(tenantId, settings);
+        await audit.record(tx, { tenantId, actor, action: 'liveness.settings.update', outcome: 'success', details: { challengeTypes: settings.challengeTypes.join(','), minCount: settings.minCount, maxCount: settings.maxCount } });
+      });
+      return settings;
+    },
 
     /** Creates a session; the ticket is returned once and stored only as a hash. */
     async create(tenantId: string, actor: AuditActor, input: { subjectId?: string | undefined; challengeTypes?: readonly ChallengeType[] | undefined; count?: number | undefined }): Promise<{ session: LivenessSessionRow; ticket: string }> {

@@ -10,9 +10,13 @@ export const livenessSettingsSchema = z
     minCount: z.number().int().min(1).max(4).default(2),
     maxCount: z.number().int().min(1).max(4).default(4),
   })
-  .refine((s) => s.minCount <= s.maxCount, { message: 'minCount must not exceed maxCount' });
+  .strict()
+  .refine((s) => s.minCount <= s.maxCount, { message: 'minCount must not exceed maxCount', path: ['minCount'] })
+  .meta({ id: 'LivenessSettings', example: { challengeTypes: ['blink', 'smile', 'turn_left', 'turn_right'], minCount: 2, maxCount: 3 } });
 
 export type LivenessSettings = z.infer<typeof livenessSettingsSchema>;
+/** What `PUT /v1/liveness/settings` accepts (defaults filled in). */
+export type LivenessSettingsInput = z.input<typeof livenessSettingsSchema>;
 
 /** Parses stored settings; anything malformed falls back to the defaults rather than breaking sessions. */
 export function parseLivenessSettings(raw: unknown): LivenessSettings {

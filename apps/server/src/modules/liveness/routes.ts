@@ -9,6 +9,7 @@ import { errorResponses } from '../../errors/errorResponses.ts';
 import { bearerToken, principalOf } from '../../plugins/authentication.ts';
 import type { AuditActor } from '../audit/AuditEvent.ts';
 import { createStreamRuntime } from './createStreamRuntime.ts';
+import { livenessSettingsSchema } from './livenessSettings.ts';
 import type { LivenessSessionRow } from './livenessRepository.ts';
 import { toSessionView } from './sessionView.ts';
 import { isStreamSocket, messageBytes } from './streamSocket.ts';
@@ -37,6 +38,31 @@ export function livenessRoutes({ services }: { services: Services }): FastifyPlu
         const subjectId = p.kind === 'subject' ? p.id : request.body.subjectId;
         const { session, ticket } = await service.create(p.tenantId, { type: p.kind, id: p.id }, { subjectId, challengeTypes: request.body.challengeTypes, count: request.body.count });
         return reply.status(201).send({ ...toSessionView(session, services.liveness.clock.now()), streamTicket: ticket, streamUrl: streamPath(session.id) });
+      },
+    );
+
+    app.get(
+      '/v1/liveness/settings',
+      {
+        config: { auth: { scopes: ['tenant:admin'], kinds: ['client', 'operator'] } },
+        schema: { tags: ['liveness'], summary: "The tenant's liveness settings: challenge types a session draws from and how many", security: [{ bearer: [] }], response: { 200: livenessSettingsSchema, ...errorResponses(401, 403) } },
+      },
+      async (request) => service.settings(principalOf(request).tenantId),
+    );
+
+    app.put(
+      '/v1/liveness/settings',
+      {
+        config: { auth: { scopes: ['tenant:admin'], kinds: ['client', 'operator'] } },
+        schema: {
+          tags: ['liveness'], summary: "Replace the tenant's liveness settings (omitted fields take their defaults)", security: [{ bearer: [] }],
+          description: 'Sessions draw minCount..maxCount distinct challenges from challengeTypes (callers may narrow, never widen). Audited as liveness.settings.update.',
+          body: livenessSettingsSchema, response: { 200: livenessSettingsSchema, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        const p = principalOf(request);
+        return service.updateSettings(p.tenantId, request.body, { type: p.kind, id: p.id });
       },
     );
 

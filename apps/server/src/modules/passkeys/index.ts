@@ -22,5 +22,5 @@ export type { AuthenticatorData } from './parseAuthenticatorData.ts';
 export { parseAttestationObject } from './parseAttestationObject.ts';
 export type { AttestationObject } from './parseAttestationObject.ts';
 export { WebAuthnParseError } from './WebAuthnParseError.ts';
-export { passkeySettings, DEFAULT_ORIGINS, DEFAULT_RP_ID } from './passkeySettings.ts';
-export type { PasskeySettings } from './passkeySettings.ts';
+export { passkeyDefaultsFor, passkeySettings } from './passkeySettings.ts';
+export type { PasskeyDefaults, PasskeySettings } from './passkeySettings.ts';

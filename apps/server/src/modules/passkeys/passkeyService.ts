@@ -14,7 +14,7 @@ import { challengeService, randomChallenge } from './challengeService.ts';
 import { credentialRepository } from './credentialRepository.ts';
 import type { PasskeyCredential } from './credentialRepository.ts';
 import { passkeySettings } from './passkeySettings.ts';
-import type { PasskeySettings } from './passkeySettings.ts';
+import type { PasskeyDefaults, PasskeySettings } from './passkeySettings.ts';
 import { authenticatorDataOrThrow, clientDataOrThrow, malformedAsAppError } from './parseResponse.ts';
 import { publicKeyCache } from './publicKeyCache.ts';
 import { registerPasskey } from './registerPasskey.ts';
@@ -26,7 +26,7 @@ const asTransports = (t: readonly string[]) => t.filter((x): x is AuthenticatorT
  * Passkeys for subjects: registration and authentication ceremonies with server-side single-use
  * challenges, per-tenant RP ID and origins, and credential management (list, rename, revoke).
  */
-export function passkeyService({ db, audit, clock, store }: { db: Database; audit: AuditLog; clock: Clock; store: ChallengeStore }) {
+export function passkeyService({ db, audit, clock, store, defaults }: { db: Database; audit: AuditLog; clock: Clock; store: ChallengeStore; defaults: PasskeyDefaults }) {
   const challenges = challengeService({ store, clock });
   const registration = registerPasskey({ db, audit, clock, challenges });
   const keys = publicKeyCache();
@@ -34,7 +34,7 @@ export function passkeyService({ db, audit, clock, store }: { db: Database; audi
   async function settingsFor(tenantId: string): Promise<PasskeySettings> {
     const tenant = await tenantRepository(db).get(tenantId);
     if (tenant === null) throw new AppError('TENANT_NOT_FOUND', `No tenant ${tenantId}.`);
-    return passkeySettings(tenant);
+    return passkeySettings(tenant, defaults);
   }
 
   async function subjectOf(tenantId: string, subjectId: string): Promise<Subject> {

@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /**
  * A tenant's WebAuthn relying-party settings, read from `tenants.settings.passkeys`:
- * - `rpId`: the RP ID (a registrable domain); default `localhost`.
+ * - `rpId`: the RP ID (a registrable domain); default the host name of the server's public URL
+ *   (`AUTHLOOP_ISSUER`, in development `http://localhost:$PORT`, so `localhost`).
  * - `rpName`: shown by authenticators; default the tenant's name.
- * - `origins`: the exact origins allowed in client data; default `http://localhost:8080`.
+ * - `origins`: the exact origins allowed in client data; default the origin of that URL, so the
+ *   web app the server itself serves works out of the box on any port.
  * - `allowNoneAttestation`: accept `none` attestation (most passkeys); default true.
  * - `attestation`: what registration asks for (`none` or `direct`); default `none`.
  */
@@ -16,9 +18,17 @@ export interface PasskeySettings {
   readonly attestation: 'none' | 'direct';
 }
 
-/** The development defaults: RP ID `localhost`, origin `http://localhost:8080`. */
-export const DEFAULT_RP_ID = 'localhost';
-export const DEFAULT_ORIGINS: readonly string[] = ['http://localhost:8080'];
+/** The relying party a tenant gets when its settings name none. */
+export interface PasskeyDefaults {
+  readonly rpId: string;
+  readonly origins: readonly string[];
+}
+
+/** Defaults from the server's public URL: its host name as RP ID, its origin as the one allowed origin. */
+export function passkeyDefaultsFor(publicUrl: string): PasskeyDefaults {
+  const url = new URL(publicUrl);
+  return { rpId: url.hostname, origins: [url.origin] };
+}
 
 const settingsSchema = z.object({
   rpId: z.string().min(1).max(253).optional(),
@@ -29,13 +39,13 @@ const settingsSchema = z.object({
 });
 
 /** The passkey settings of a tenant from its settings object; unknown or invalid entries fall back to defaults. */
-export function passkeySettings(tenant: { name: string; settings: Readonly<Record<string, unknown>> }): PasskeySettings {
+export function passkeySettings(tenant: { name: string; settings: Readonly<Record<string, unknown>> }, defaults: PasskeyDefaults): PasskeySettings {
   const parsed = settingsSchema.safeParse(tenant.settings['passkeys'] ?? {});
   const s = parsed.success ? parsed.data : {};
   return {
-    rpId: s.rpId ?? DEFAULT_RP_ID,
+    rpId: s.rpId ?? defaults.rpId,
     rpName: s.rpName ?? tenant.name,
-    origins: s.origins ?? DEFAULT_ORIGINS,
+    origins: s.origins ?? defaults.origins,
     allowNoneAttestation: s.allowNoneAttestation ?? true,
     attestation: s.attestation ?? 'none',
   };

@@ -3,6 +3,7 @@ import { useLoad } from '../../app/useLoad.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { NeedsAdmin } from '../../components/NeedsAdmin.tsx';
 import { JsonSettingsEditor } from './parts/JsonSettingsEditor.tsx';
+import { LivenessSettingsForm } from './parts/LivenessSettingsForm.tsx';
 
 /** Tenant settings and policy editing, validated by the server's schemas. */
 export default function SettingsPage() {
@@ -17,6 +18,7 @@ function Settings() {
   const { adminApi } = useAppState();
   const policy = useLoad(adminApi === null ? null : 'policy', async () => (adminApi === null ? null : adminApi.policy.get()));
   const face = useLoad(adminApi === null ? null : 'face-settings', async () => (adminApi === null ? null : adminApi.face.settings()));
+  const liveness = useLoad(adminApi === null ? null : 'liveness-settings', async () => (adminApi === null ? null : adminApi.liveness.settings()));
   if (adminApi === null) return null;
   return (
     <>
@@ -50,6 +52,18 @@ function Settings() {
           save={async (v) => {
             await adminApi.face.updateSettings(v as Parameters<typeof adminApi.face.updateSettings>[0]);
             face.reload();
+          }}
+        />
+      </section>
+      <section className="card" aria-labelledby="liveness-h">
+        <h2 id="liveness-h">Liveness check</h2>
+        <p className="hint">Each face check asks the person for a random sequence of these movements, in a random order.</p>
+        <ErrorText error={liveness.error} />
+        <LivenessSettingsForm
+          value={liveness.data ?? undefined}
+          save={async (v) => {
+            await adminApi.liveness.updateSettings(v);
+            liveness.reload();
           }}
         />
       </section>

@@ -71,7 +71,9 @@ export default function FaceSignIn() {
       setPhase('verifying');
       const jpeg = await camera.current?.capture();
       if (jpeg === null || jpeg === undefined) throw new Error('The camera has no picture.');
-      setVerification(await bankApi.face.verify(found.id, jpeg));
+      // The session's token binds the liveness check to this match: the server spends it and
+      // checks that the session's best frame is the same face as this picture.
+      setVerification(await bankApi.face.verify(found.id, jpeg, { livenessToken: r.livenessToken ?? undefined }));
       setPhase('done');
     } catch (err) {
       setError(err);
