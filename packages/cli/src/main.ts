@@ -6,6 +6,7 @@ import { registerEvalCommands } from './commands/eval.ts';
 import { registerKeyCommands } from './commands/keys.ts';
 import { registerOperatorCommands } from './commands/operators.ts';
 import { registerServerCommands } from './commands/server.ts';
+import { registerTransactionCommands } from './commands/transactions.ts';
 
 const program = new Command('authloop').description('Authloop: biometric authentication for fintech').exitOverride();
 registerServerCommands(program);
@@ -14,6 +15,7 @@ registerKeyCommands(program);
 registerAuditCommands(program);
 registerEvalCommands(program);
 registerOperatorCommands(program);
+registerTransactionCommands(program);
 
 try {
   await program.parseAsync(process.argv);
