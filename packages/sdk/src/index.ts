@@ -64,6 +64,8 @@ export type {
   OperatorPasskeyCreationOptions,
   OperatorPasskeyRequestOptions,
   OperatorSignInInput,
+  ActivityQuery,
+  ActivityReport,
   OperatorSignInResult,
   OperatorTokens,
   Passkey,

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { enrolResponse, identifyResponse, statusResponse, verifyResponse } from '../../../apps/server/src/modules/face/schema.ts';
 import type { faceSettingsSchema } from '../../../apps/server/src/modules/face/faceSettings.ts';
 import type { approvalChallengeView, approvalResult, artifactVerification, createTransactionBody, transactionView } from '../../../apps/server/src/modules/transactions/schema.ts';
+import type { activityQuery, activityReportView } from '../../../apps/server/src/modules/activity/schema.ts';
 import type { auditExportQuery, auditQuery, auditRecordView, verificationView } from '../../../apps/server/src/modules/audit/schema.ts';
 import type { authenticationResponse, creationOptions, passkeyView, registrationResponse, requestOptions, sessionTokens as passkeySessionTokens } from '../../../apps/server/src/modules/passkeys/schema.ts';
 import type { createSubjectBody, listSubjectsQuery, subjectView } from '../../../apps/server/src/modules/subjects/schema.ts';
@@ -109,6 +110,10 @@ export type AuditVerification = Json<z.output<typeof verificationView>>;
 /** Answer of a face enrolment: per-image results and the stored sample count. */
 export type FaceEnrolment = Json<z.output<typeof enrolResponse>>;
 /** Answer of a 1:1 face verification (a non-match is a normal answer). */
+/** Query of `GET /v1/ops/activity` (`days` 1–90, default 14). */
+export type ActivityQuery = z.input<typeof activityQuery>;
+/** Answer of `GET /v1/ops/activity`: attempts per UTC day by action and outcome, and liveness results. */
+export type ActivityReport = Json<z.output<typeof activityReportView>>;
 export type FaceVerification = Json<z.output<typeof verifyResponse>>;
 /** Answer of a 1:N identification. */
 export type FaceIdentification = Json<z.output<typeof identifyResponse>>;
