@@ -1,4 +1,5 @@
 import { auditApi } from './api/auditApi.ts';
+import { clientsApi } from './api/clientsApi.ts';
 import { faceApi } from './api/faceApi.ts';
 import { livenessApi } from './api/livenessApi.ts';
 import { policyApi } from './api/policyApi.ts';
@@ -8,7 +9,9 @@ import { meApi } from './api/meApi.ts';
 import { operatorsApi } from './api/operatorsApi.ts';
 import { opsApi } from './api/opsApi.ts';
 import { passkeysApi } from './api/passkeysApi.ts';
+import { platformApi } from './api/platformApi.ts';
 import { subjectsApi } from './api/subjectsApi.ts';
+import { webhooksApi } from './api/webhooksApi.ts';
 import { createTransport } from './Transport.ts';
 import type { Transport, TransportOptions } from './Transport.ts';
 
@@ -36,6 +39,9 @@ export function createAuthloopClient(options: TransportOptions = {}) {
     liveness: livenessApi(transport),
     privacy: privacyApi(transport),
     policy: policyApi(transport),
+    clients: clientsApi(transport),
+    webhooks: webhooksApi(transport),
+    platform: platformApi(transport),
   };
 }
 

@@ -21,7 +21,23 @@ export type { TransactionsApi } from './api/transactionsApi.ts';
 export type { LivenessApi } from './api/livenessApi.ts';
 export type { PrivacyApi } from './api/privacyApi.ts';
 export type { PolicyApi } from './api/policyApi.ts';
+export type { ClientsApi } from './api/clientsApi.ts';
+export type { WebhooksApi } from './api/webhooksApi.ts';
+export type { PlatformApi } from './api/platformApi.ts';
 export type {
+  ApiClient,
+  ApiClientScope,
+  CreateApiClientInput,
+  CreatedApiClient,
+  CreatedWebhookEndpoint,
+  CreateTenantInput,
+  CreateWebhookInput,
+  FaceRekey,
+  PolicyDecision,
+  PolicyDecisionInput,
+  Tenant,
+  WebhookDelivery,
+  WebhookEndpoint,
   ApprovalChallenge,
   ApprovalResult,
   ArtifactVerification,
@@ -48,6 +64,8 @@ export type {
   TenantPolicy,
   TenantPolicyInput,
   TenantPolicyVersion,
+  ActivityQuery,
+  ActivityReport,
   AuditExportQuery,
   AuditQuery,
   AuditRecord,
@@ -64,8 +82,6 @@ export type {
   OperatorPasskeyCreationOptions,
   OperatorPasskeyRequestOptions,
   OperatorSignInInput,
-  ActivityQuery,
-  ActivityReport,
   OperatorSignInResult,
   OperatorTokens,
   Passkey,

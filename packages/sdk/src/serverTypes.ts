@@ -4,7 +4,7 @@
  * private to its routes file, the type is written here and says which schema it mirrors.
  */
 import type { z } from 'zod';
-import type { enrolResponse, identifyResponse, statusResponse, verifyResponse } from '../../../apps/server/src/modules/face/schema.ts';
+import type { enrolResponse, identifyResponse, rekeyResponse, statusResponse, verifyResponse } from '../../../apps/server/src/modules/face/schema.ts';
 import type { faceSettingsSchema } from '../../../apps/server/src/modules/face/faceSettings.ts';
 import type { approvalChallengeView, approvalResult, artifactVerification, createTransactionBody, transactionView } from '../../../apps/server/src/modules/transactions/schema.ts';
 import type { activityQuery, activityReportView } from '../../../apps/server/src/modules/activity/schema.ts';
@@ -16,6 +16,10 @@ import type { livenessSettingsSchema } from '../../../apps/server/src/modules/li
 import type { serverMessage } from '../../../apps/server/src/modules/liveness/streamMessages.ts';
 import type { createOperatorBody, creationOptions as operatorCreationOptions, operatorTokens, operatorView, requestOptions as operatorRequestOptions, signInBody as operatorSignInBody, signInResponse as operatorSignInResponse } from '../../../apps/server/src/modules/operators/schema.ts';
 import type { policySchema } from '../../../apps/server/src/modules/policy/policySchema.ts';
+import type { decisionBody, decisionView } from '../../../apps/server/src/modules/policy/schema.ts';
+import type { clientView, createClientBody, createdClientView } from '../../../apps/server/src/modules/clients/schema.ts';
+import type { createdEndpointView, createEndpointBody, deliveryView, endpointView } from '../../../apps/server/src/modules/webhooks/schema.ts';
+import type { createTenantBody, tenantView } from '../../../apps/server/src/modules/operators/platformSchema.ts';
 
 /**
  * A zod output type as it arrives over JSON: an optional member is absent, never `undefined`
@@ -106,14 +110,14 @@ export type AuditQuery = z.input<typeof auditQuery>;
 export type AuditExportQuery = z.input<typeof auditExportQuery>;
 /** Result of `GET /v1/audit/verify`. */
 export type AuditVerification = Json<z.output<typeof verificationView>>;
-
-/** Answer of a face enrolment: per-image results and the stored sample count. */
-export type FaceEnrolment = Json<z.output<typeof enrolResponse>>;
-/** Answer of a 1:1 face verification (a non-match is a normal answer). */
 /** Query of `GET /v1/ops/activity` (`days` 1–90, default 14). */
 export type ActivityQuery = z.input<typeof activityQuery>;
 /** Answer of `GET /v1/ops/activity`: attempts per UTC day by action and outcome, and liveness results. */
 export type ActivityReport = Json<z.output<typeof activityReportView>>;
+
+/** Answer of a face enrolment: per-image results and the stored sample count. */
+export type FaceEnrolment = Json<z.output<typeof enrolResponse>>;
+/** Answer of a 1:1 face verification (a non-match is a normal answer). */
 export type FaceVerification = Json<z.output<typeof verifyResponse>>;
 /** Answer of a 1:N identification. */
 export type FaceIdentification = Json<z.output<typeof identifyResponse>>;
@@ -219,3 +223,34 @@ export type OperatorPasskeyRequestOptions = Json<z.output<typeof operatorRequest
 export type OperatorPasskeyCreationOptions = Json<z.output<typeof operatorCreationOptions>>;
 /** Body of `POST /v1/operators`. */
 export type CreateOperatorInput = z.input<typeof createOperatorBody>;
+
+/** An API client of the tenant (never its secret). */
+export type ApiClient = Json<z.output<typeof clientView>>;
+/** Body of `POST /v1/clients`: a name and scopes the caller itself holds. */
+export type CreateApiClientInput = z.input<typeof createClientBody>;
+/** A new API client with its secret, answered once. */
+export type CreatedApiClient = Json<z.output<typeof createdClientView>>;
+/** A scope an API client can hold (`subjects:read`, `transactions:write`, …). */
+export type ApiClientScope = ApiClient['scopes'][number];
+
+/** A webhook endpoint: its URL and the event patterns it receives. */
+export type WebhookEndpoint = Json<z.output<typeof endpointView>>;
+/** Body of `POST /v1/webhooks`. */
+export type CreateWebhookInput = z.input<typeof createEndpointBody>;
+/** A new webhook endpoint with its signing secret, answered once. */
+export type CreatedWebhookEndpoint = Json<z.output<typeof createdEndpointView>>;
+/** One delivery of an event to an endpoint and its status. */
+export type WebhookDelivery = Json<z.output<typeof deliveryView>>;
+
+/** A tenant, as platform superadmins see it. */
+export type Tenant = Json<z.output<typeof tenantView>>;
+/** Body of `POST /v1/platform/tenants`. */
+export type CreateTenantInput = z.input<typeof createTenantBody>;
+
+/** Answer of `POST /v1/face/rekey`: how many templates were re-encrypted, under which key. */
+export type FaceRekey = Json<z.output<typeof rekeyResponse>>;
+
+/** Body of `POST /v1/subjects/{id}/decisions`: the attempt to decide on. */
+export type PolicyDecisionInput = z.input<typeof decisionBody>;
+/** What an attempt needs: outcome, factors, the rule that decided, and the risk behind it. */
+export type PolicyDecision = Json<z.output<typeof decisionView>>;

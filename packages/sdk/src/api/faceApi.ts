@@ -1,5 +1,5 @@
 import type { Transport } from '../Transport.ts';
-import type { FaceEnrolment, FaceIdentification, FaceSettings, FaceStatus, FaceVerification } from '../serverTypes.ts';
+import type { FaceEnrolment, FaceIdentification, FaceRekey, FaceSettings, FaceStatus, FaceVerification } from '../serverTypes.ts';
 import { toBase64 } from './toBase64.ts';
 
 const enc = encodeURIComponent;
@@ -37,6 +37,8 @@ export function faceApi(t: Transport) {
     settings: () => t.json<FaceSettings>({ method: 'GET', path: '/v1/face/settings' }),
     /** `PUT /v1/face/settings`: replaces them (omitted fields take defaults). */
     updateSettings: (settings: FaceSettings) => t.json<FaceSettings>({ method: 'PUT', path: '/v1/face/settings', json: settings }),
+    /** `POST /v1/face/rekey` (`tenant:admin`): re-encrypts the tenant's templates under its current data key, after a key rotation. */
+    rekey: () => t.json<FaceRekey>({ method: 'POST', path: '/v1/face/rekey' }),
   };
 }
 

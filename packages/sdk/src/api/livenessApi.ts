@@ -17,12 +17,14 @@ export function livenessApi(t: Transport) {
     createSession: (input: CreateLivenessSessionInput = {}) => t.json<CreatedLivenessSession>({ method: 'POST', path: '/v1/liveness/sessions', json: input }),
     /** `GET /v1/liveness/sessions/{id}`: state and, once finished, the result (reasons, scores, per-challenge times). */
     get: (sessionId: string) => t.json<LivenessSession>({ method: 'GET', path: `/v1/liveness/sessions/${enc(sessionId)}` }),
-    /** `GET /v1/liveness/sessions/{id}/mesh` (`liveness:read`): the best frame's 468-point mesh in frame pixels, for review. */
     /** `GET /v1/liveness/settings` (`tenant:admin`): the challenge types sessions draw from and how many. */
     settings: () => t.json<LivenessSettings>({ method: 'GET', path: '/v1/liveness/settings' }),
     /** `PUT /v1/liveness/settings` (`tenant:admin`): replaces them (omitted fields take defaults; `minCount` ≤ `maxCount`). */
     updateSettings: (settings: LivenessSettingsInput) => t.json<LivenessSettings>({ method: 'PUT', path: '/v1/liveness/settings', json: settings }),
+    /** `GET /v1/liveness/sessions/{id}/mesh` (`liveness:read`): the best frame's 468-point mesh in frame pixels, for review. */
     mesh: (sessionId: string) => t.json<{ sessionId: string; points: number; units: string; mesh: [number, number, number][] }>({ method: 'GET', path: `/v1/liveness/sessions/${enc(sessionId)}/mesh` }),
+    /** `GET /v1/liveness/sessions/{id}/mesh.obj` (`liveness:read`): the same mesh as Wavefront OBJ text (vertices), for a 3D viewer. */
+    meshObj: (sessionId: string) => t.text({ method: 'GET', path: `/v1/liveness/sessions/${enc(sessionId)}/mesh.obj` }),
   };
 }
 

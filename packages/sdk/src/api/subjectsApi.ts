@@ -1,5 +1,5 @@
 import type { Transport } from '../Transport.ts';
-import type { CreateSubjectInput, ListSubjectsInput, SessionTokens, Subject, SubjectPage } from '../serverTypes.ts';
+import type { CreateSubjectInput, ListSubjectsInput, PolicyDecision, PolicyDecisionInput, SessionTokens, Subject, SubjectPage } from '../serverTypes.ts';
 
 const enc = encodeURIComponent;
 
@@ -22,6 +22,13 @@ export function subjectsApi(t: Transport) {
      * for a person the bank has already authenticated; hand them to the person's device.
      */
     startSession: (subjectId: string) => t.json<SessionTokens>({ method: 'POST', path: `/v1/subjects/${enc(subjectId)}/sessions` }),
+    /**
+     * `POST /v1/subjects/{id}/decisions` (scope `policy:read`, client tokens): what an attempt by this
+     * person needs before you make it: the risk score from stored signals (plus `ip`, `deviceId`),
+     * then the policy rule that applies (`outcome` allow, step-up or deny; `factors`; `rule`).
+     * `amountMinor` is in minor units (1250 = 12.50 EUR).
+     */
+    decisions: (subjectId: string, input: PolicyDecisionInput) => t.json<PolicyDecision>({ method: 'POST', path: `/v1/subjects/${enc(subjectId)}/decisions`, json: input }),
   };
 }
 

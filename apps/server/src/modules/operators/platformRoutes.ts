@@ -4,9 +4,8 @@ import type { Services } from '../../app/createServices.ts';
 import { AppError } from '../../errors/AppError.ts';
 import { errorResponses } from '../../errors/errorResponses.ts';
 import { principalOf } from '../../plugins/authentication.ts';
+import { createTenantBody, tenantView } from './platformSchema.ts';
 import { createOperatorBody, operatorView, tenantIdParams, toOperatorView } from './schema.ts';
-
-const tenantView = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string() }).meta({ id: 'Tenant' });
 
 /** Platform administration for superadmins: tenants and their first operators. */
 export function platformRoutes({ services }: { services: Services }): FastifyPluginAsyncZod {
@@ -23,7 +22,7 @@ export function platformRoutes({ services }: { services: Services }): FastifyPlu
       '/v1/platform/tenants',
       {
         config: platform,
-        schema: { tags: ['platform'], summary: 'Create a tenant', security: [{ bearer: [] }], body: z.object({ name: z.string().min(1).max(200) }).strict(), response: { 201: tenantView, ...errorResponses(400, 401, 403) } },
+        schema: { tags: ['platform'], summary: 'Create a tenant', security: [{ bearer: [] }], body: createTenantBody, response: { 201: tenantView, ...errorResponses(400, 401, 403) } },
       },
       async (request, reply) => {
         const t = await services.tenants.create({ name: request.body.name });

@@ -4,22 +4,9 @@ import type { Services } from '../../app/createServices.ts';
 import { errorResponses } from '../../errors/errorResponses.ts';
 import { principalOf } from '../../plugins/authentication.ts';
 import { policySchema } from './policySchema.ts';
+import { decisionBody, decisionView, subjectParams } from './schema.ts';
 
 const policyView = z.object({ version: z.number().int(), policy: policySchema }).meta({ id: 'TenantPolicyVersion' });
-const subjectParams = z.object({ subjectId: z.uuid() }).strict();
-const decisionView = z
-  .object({
-    outcome: z.enum(['allow', 'step-up', 'deny']),
-    factors: z.array(z.string()),
-    livenessRequired: z.boolean(),
-    rule: z.string(),
-    policyVersion: z.number().int(),
-    riskScore: z.number().int(),
-    riskLevel: z.enum(['low', 'medium', 'high']),
-    reasons: z.array(z.string()),
-    signals: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
-  })
-  .meta({ id: 'PolicyDecision' });
 
 /** Tenant policy (versioned), risk decisions, and re-enabling locked factors. */
 export function policyRoutes({ services }: { services: Services }): FastifyPluginAsyncZod {
@@ -65,15 +52,7 @@ export function policyRoutes({ services }: { services: Services }): FastifyPlugi
           summary: 'What an attempt needs: risk score from stored signals, then the policy rule that applies',
           security: [{ bearer: [] }],
           params: subjectParams,
-          body: z
-            .object({
-              action: z.enum(['enrol', 'verify', 'recover', 'approvePayment']),
-              amountMinor: z.number().int().nonnegative().optional(),
-              currency: z.string().regex(/^[A-Z]{3}$/).optional(),
-              ip: z.union([z.ipv4(), z.ipv6()]).optional().describe("The person's IP as the bank saw it"),
-              deviceId: z.string().min(1).max(200).optional().describe('A stable device or credential id'),
-            })
-            .strict(),
+          body: decisionBody,
           response: { 200: decisionView, ...errorResponses(400, 401, 403, 404) },
         },
       },

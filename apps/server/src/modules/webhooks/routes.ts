@@ -4,24 +4,7 @@ import type { Services } from '../../app/createServices.ts';
 import { errorResponses } from '../../errors/errorResponses.ts';
 import { principalOf } from '../../plugins/authentication.ts';
 import type { WebhookDelivery, WebhookEndpoint } from './webhookRepository.ts';
-
-const endpointParams = z.object({ endpointId: z.uuid() }).strict();
-const eventPattern = z.string().regex(/^(\*|[a-z0-9_-]+(\.[a-z0-9_-]+)*(\.\*)?)$/).describe('An audit action ("privacy.erase"), a prefix ("transaction.*") or "*"');
-const endpointView = z.object({ id: z.uuid(), url: z.string(), events: z.array(z.string()), createdAt: z.string() }).meta({ id: 'WebhookEndpoint' });
-const deliveryView = z
-  .object({
-    id: z.uuid(),
-    eventId: z.uuid(),
-    eventType: z.string(),
-    status: z.enum(['pending', 'delivered', 'failed']),
-    attempts: z.number().int(),
-    nextAttemptAt: z.string().nullable(),
-    lastStatusCode: z.number().int().nullable(),
-    lastError: z.string().nullable(),
-    deliveredAt: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'WebhookDelivery' });
+import { createdEndpointView, createEndpointBody, deliveryView, endpointParams, endpointView } from './schema.ts';
 
 const toEndpointView = (e: WebhookEndpoint) => ({ id: e.id, url: e.url, events: [...e.events], createdAt: e.createdAt.toISOString() });
 const toDeliveryView = (d: WebhookDelivery) => ({ ...d, nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null, deliveredAt: d.deliveredAt?.toISOString() ?? null, createdAt: d.createdAt.toISOString() });
@@ -40,8 +23,8 @@ export function webhookRoutes({ services }: { services: Services }): FastifyPlug
           tags: ['webhooks'],
           summary: 'Register an HTTPS endpoint for events; the signing secret is shown once',
           security: [{ bearer: [] }],
-          body: z.object({ url: z.string().max(2000), events: z.array(eventPattern).min(1).max(50) }).strict(),
-          response: { 201: endpointView.extend({ secret: z.string().describe('HMAC-SHA256 key for the authloop-signature header') }), ...errorResponses(400, 401, 403) },
+          body: createEndpointBody,
+          response: { 201: createdEndpointView, ...errorResponses(400, 401, 403) },
         },
       },
       async (request, reply) => {
