@@ -6,11 +6,15 @@ import { useAppState } from '../../app/AppState.tsx';
 import type { PageProps } from '../../app/routes.ts';
 import { navigate } from '../../app/useLocationPath.ts';
 import { useLoad } from '../../app/useLoad.ts';
+import { CameraPreview } from '../../components/CameraPreview.tsx';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Field } from '../../components/Field.tsx';
 import { NeedsPerson } from '../../components/NeedsPerson.tsx';
 import { formatAmount } from '../../lib/formatAmount.ts';
 import { isUuid } from '../../lib/isUuid.ts';
+import { LivenessOutcome } from './face/LivenessOutcome.tsx';
+import { LivenessSteps } from './face/LivenessSteps.tsx';
+import { useLivenessCheck } from './face/useLivenessCheck.ts';
 
 /** Approve a payment: amount and payee large, approve with a passkey (and face when the policy asks). */
 export default function ApprovePage({ params }: PageProps) {
@@ -42,14 +46,30 @@ function Approve({ transactionId }: { transactionId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<ApprovalResult | null>(null);
+  const check = useLivenessCheck();
+  const [faceToken, setFaceToken] = useState<string | null>(null);
   if (personApi === null) return null;
   const t = result?.transaction ?? tx.data;
+  // One passed liveness session gives both factors: its token proves a live person and, checked
+  // against the enrolled template, that it is this person's face.
+  const needsFace = t !== undefined && (t.requires.includes('face') || t.requires.includes('liveness'));
+
+  const confirmFace = async () => {
+    setError(null);
+    setFaceToken(null);
+    try {
+      const r = await check.run(() => personApi.liveness.createSession({}));
+      if (r.passed && r.livenessToken !== null) setFaceToken(r.livenessToken);
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   const approve = async () => {
     setBusy(true);
     setError(null);
     try {
-      setResult(await approveTransaction({ client: personApi, transactionId }));
+      setResult(await approveTransaction({ client: personApi, transactionId, ...(faceToken === null ? {} : { faceToken }) }));
     } catch (e) {
       setError(e);
       tx.reload();
@@ -93,19 +113,28 @@ function Approve({ transactionId }: { transactionId: string }) {
             {t.status === 'pending' ? ` · expires ${new Date(t.expiresAt).toLocaleTimeString()}` : null}
           </p>
           <p>Needs: {t.requires.join(' + ')}</p>
+          {t.status === 'pending' && needsFace ? (
+            <section aria-labelledby="face-step-h" data-testid="face-step">
+              <h3 id="face-step-h">Step 1: confirm with your face</h3>
+              <p className="hint">Your bank asks for your face with a short liveness check for this payment.</p>
+              <CameraPreview ref={check.camera} label="Camera preview for confirming the payment" />
+              <LivenessSteps state={check.progress} />
+              <LivenessOutcome result={check.result} />
+              <button type="button" onClick={() => void confirmFace()} disabled={check.running || faceToken !== null}>
+                {check.running ? 'Checking…' : faceToken !== null ? 'Face confirmed' : check.result === null ? 'Start the face check' : 'Try the face check again'}
+              </button>
+              <h3>Step 2: approve with your passkey</h3>
+            </section>
+          ) : null}
           {t.status === 'pending' ? (
-            t.requires.includes('face') ? (
-              <p className="notice">This payment also needs your face with a liveness check. Face approval needs the liveness sessions API (issue 7), which this server does not have yet.</p>
-            ) : (
-              <div className="row">
-                <button type="button" onClick={() => void approve()} disabled={busy}>
-                  {busy ? 'Confirm with your passkey…' : 'Approve with passkey'}
-                </button>
-                <button type="button" className="secondary" onClick={() => void decline()} disabled={busy}>
-                  Decline
-                </button>
-              </div>
-            )
+            <div className="row">
+              <button type="button" onClick={() => void approve()} disabled={busy || (needsFace && faceToken === null)}>
+                {busy ? 'Confirm with your passkey…' : 'Approve with passkey'}
+              </button>
+              <button type="button" className="secondary" onClick={() => void decline()} disabled={busy}>
+                Decline
+              </button>
+            </div>
           ) : null}
           {result === null ? null : (
             <p className="ok" role="status" data-testid="approved">
