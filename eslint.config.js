@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -72,6 +73,15 @@ export default tseslint.config(
           { regex: '^node:', message: 'The web app runs in browsers.' },
         ],
       }],
+    },
+  },
+  {
+    // The rules of hooks and complete effect dependencies, for the web app's components and hooks.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

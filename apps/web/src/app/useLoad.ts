@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** The state of a load: data, error, and a way to reload. */
 export interface Loaded<T> {
@@ -15,18 +15,23 @@ export interface Loaded<T> {
 export function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T> {
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: key !== null });
   const [n, setN] = useState(0);
+  // `load` is a fresh closure each render; the effect calls the latest one, and `key` (or a
+  // reload) says when to load again.
+  const latest = useRef(load);
+  useEffect(() => {
+    latest.current = load;
+  });
   useEffect(() => {
     if (key === null) return;
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
-    load().then(
+    latest.current().then(
       (data) => live && setState({ data, error: null, loading: false }),
       (error: unknown) => live && setState({ data: undefined, error, loading: false }),
     );
     return () => {
       live = false;
     };
-    // `load` is a fresh closure each render; `key` says when to load again.
   }, [key, n]);
   const reload = useCallback(() => setN((x) => x + 1), []);
   return { ...state, reload };
