@@ -14,6 +14,8 @@ const friendly: Partial<Record<AuthloopErrorCode, string>> = {
   SUBJECT_NOT_FOUND: 'No such person in this bank.',
   SUBJECT_EXISTS: 'A person with this id already exists.',
   TENANT_NOT_FOUND: 'No such bank (tenant id).',
+  CLIENT_NOT_FOUND: 'No such API client in this bank.',
+  MFA_FAILED: 'The passkey step did not work. Start again.',
 };
 
 /**
