@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { TestDriver } from '@authloop/store';
 import { clientScopes } from '../../../server/src/modules/auth/scopes.ts';
 import { createHarness } from '../../../server/test/harness.ts';
@@ -20,12 +21,16 @@ export interface WebServer {
  * Builds the web app when stale, starts the real app (`buildApp` over a fresh database,
  * `listen({ port: 0 })`) and creates a tenant whose passkey origin is this server. With `face`,
  * the server also runs the real face engine and the liveness analyser (models from
- * ../shared/data/models), and the tenant's liveness sessions draw from `livenessChallenges`.
+ * ../shared/data/models), and the tenant's liveness sessions draw from `livenessChallenges`. With
+ * `issuerIsBase`, the server's public URL (`AUTHLOOP_ISSUER`) is its own `base`, as operator passkeys
+ * need (their RP ID and origin are the issuer's): the port is chosen before the app is built.
  */
-export async function startWebServer(driver: TestDriver = 'pglite', { face = false, livenessChallenges }: { face?: boolean; livenessChallenges?: readonly string[] } = {}): Promise<WebServer> {
+export async function startWebServer(driver: TestDriver = 'pglite', { face = false, livenessChallenges, issuerIsBase = false }: { face?: boolean; livenessChallenges?: readonly string[]; issuerIsBase?: boolean } = {}): Promise<WebServer> {
   await ensureWebBuild({ log: () => undefined });
-  const harness = await createHarness(driver, { realClock: true, face, env: face ? { AUTHLOOP_MODELS_DIR: testModelsDir } : {} });
-  await harness.app.server.listen({ port: 0, host: '127.0.0.1' });
+  const port = issuerIsBase ? await freePort() : 0;
+  const env = { ...(face ? { AUTHLOOP_MODELS_DIR: testModelsDir } : {}), ...(issuerIsBase ? { AUTHLOOP_ISSUER: `http://localhost:${port}` } : {}) };
+  const harness = await createHarness(driver, { realClock: true, face, env });
+  await harness.app.server.listen({ port, host: '127.0.0.1' });
   const address = harness.app.server.addresses()[0];
   if (address === undefined || typeof address === 'string') throw new Error('not listening on TCP');
   const base = `http://localhost:${address.port}`;
@@ -35,4 +40,16 @@ export async function startWebServer(driver: TestDriver = 'pglite', { face = fal
       await harness.close();
       if (face) await closeTestFaceEngine();
     } };
+}
+
+/** A TCP port free on 127.0.0.1 right now (the OS picks it; it is released before returning). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => (typeof a === 'object' && a !== null ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
 }

@@ -1,6 +1,7 @@
 export { registerPasskey } from './registerPasskey.ts';
 export { signInWithPasskey } from './signInWithPasskey.ts';
 export { completeOperatorSignInWithPasskey, signInOperator } from './signInOperator.ts';
+export { registerOperatorPasskey } from './registerOperatorPasskey.ts';
 export { approveTransaction } from './approveTransaction.ts';
 export { captureJpegFrame } from './captureJpegFrame.ts';
 export { createVideoFrameSource } from './createVideoFrameSource.ts';

@@ -6,6 +6,7 @@ import { useAppState } from '../../app/AppState.tsx';
 import { Link } from '../../app/Link.tsx';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Field } from '../../components/Field.tsx';
+import { OperatorPasskeyCard } from './parts/OperatorPasskeyCard.tsx';
 
 /** Operator sign-in: email and password, then a passkey when the operator has one. */
 export default function OperatorSignInPage() {
@@ -61,16 +62,19 @@ export default function OperatorSignInPage() {
 
   if (operator !== null)
     return (
-      <section className="card" aria-labelledby="op-h" data-testid="operator-signed-in">
-        <h2 id="op-h">Signed in</h2>
-        <p>
-          Signed in as <strong>{operator.email}</strong>. Open the <Link href="/admin/audit">audit log</Link>, <Link href="/admin/subjects">subjects</Link> or the <Link href="/admin">dashboard</Link>.
-        </p>
-        <button type="button" className="secondary" onClick={signOut} disabled={busy}>
-          Sign out operator
-        </button>
-        <ErrorText error={error} />
-      </section>
+      <>
+        <section className="card" aria-labelledby="op-h" data-testid="operator-signed-in">
+          <h2 id="op-h">Signed in</h2>
+          <p>
+            Signed in as <strong>{operator.email}</strong>. Open the <Link href="/admin/audit">audit log</Link>, <Link href="/admin/subjects">subjects</Link> or the <Link href="/admin">dashboard</Link>.
+          </p>
+          <button type="button" className="secondary" onClick={signOut} disabled={busy}>
+            Sign out operator
+          </button>
+          <ErrorText error={error} />
+        </section>
+        {operatorApi === null ? null : <OperatorPasskeyCard api={operatorApi} />}
+      </>
     );
 
   return (
