@@ -7,7 +7,7 @@ export const webDir = fileURLToPath(new URL('..', import.meta.url));
 /** Where the production build goes, and where the server looks for it. */
 export const webDist = join(webDir, 'dist');
 
-const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', '../../packages/sdk/src', '../../packages/sdk/package.json', '../../bench/results/face.json'].map((p) => join(webDir, p));
+const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', '../../packages/sdk/src', '../../packages/sdk/package.json', '../../bench/results/face.json', '../../bench/results/eval-face.json'].map((p) => join(webDir, p));
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

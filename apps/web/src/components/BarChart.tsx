@@ -1,80 +1,70 @@
-/** One bar of a {@link BarChart}: a label and one value per series. */
-export interface BarDatum {
-  readonly label: string;
-  readonly values: readonly number[];
-}
+import { useElementWidth } from '../app/useElementWidth.ts';
+import { barChartGeometry, type BarDatum } from '../lib/barChartGeometry.ts';
+import { seriesColour } from '../lib/chartColours.ts';
 
-const colours = ['#14532d', '#b45309', '#991b1b', '#1d4ed8'];
+export type { BarDatum } from '../lib/barChartGeometry.ts';
 
 /**
  * A horizontal, stacked bar chart in SVG with a text alternative (a table for screen readers),
- * so the figures are readable without the picture.
+ * so the figures are readable without the picture. It lays itself out at its rendered width, with
+ * labels above the bars on narrow screens.
  */
 export function BarChart({ title, series, data, unit = '' }: { title: string; series: readonly string[]; data: readonly BarDatum[]; unit?: string }) {
-  const max = Math.max(1, ...data.map((d) => d.values.reduce((a, b) => a + b, 0)));
-  const rowH = 22;
-  const labelW = 170;
-  const width = 600;
-  const height = data.length * rowH + 24;
+  const [ref, width] = useElementWidth<HTMLElement>(600);
+  const g = barChartGeometry(data, { width });
   return (
-    <figure>
+    <figure ref={ref} className="chart-figure">
       <figcaption>
         <strong>{title}</strong>
         <span className="row">
           {series.map((s, i) => (
             <span key={s}>
               <svg width="12" height="12" aria-hidden="true">
-                <rect width="12" height="12" fill={colours[i % colours.length]} />
+                <rect width="12" height="12" fill={seriesColour(i)} />
               </svg>{' '}
               {s}
             </span>
           ))}
         </span>
       </figcaption>
-      <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
-        {data.map((d, r) => {
-          let x = labelW;
-          return (
-            <g key={d.label} transform={`translate(0 ${r * rowH})`}>
-              <text x={labelW - 6} y={rowH * 0.7} textAnchor="end">
-                {d.label.length > 28 ? `${d.label.slice(0, 27)}…` : d.label}
-              </text>
-              {d.values.map((v, i) => {
-                const w = ((width - labelW - 60) * v) / max;
-                const rect = <rect key={series[i] ?? i} x={x} y={3} width={Math.max(0, w)} height={rowH - 6} fill={colours[i % colours.length]} />;
-                x += w;
-                return rect;
-              })}
-              <text x={x + 4} y={rowH * 0.7}>
-                {`${Math.round(d.values.reduce((a, b) => a + b, 0) * 10) / 10}${unit}`}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            {series.map((s) => (
-              <th key={s} scope="col">
-                {s}
-              </th>
+      <svg className="chart" viewBox={`0 0 ${g.width} ${g.height}`} role="img" aria-label={title}>
+        {g.rows.map((row) => (
+          <g key={row.label}>
+            <text x={row.text.x} y={row.text.y} textAnchor={row.text.anchor}>
+              {row.text.value}
+            </text>
+            {row.segments.map((s) => (
+              <rect key={s.series} x={s.x} y={s.y} width={s.width} height={s.height} fill={seriesColour(s.series)} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.label}>
-              <th scope="row">{d.label}</th>
-              {d.values.map((v, i) => (
-                <td key={series[i] ?? i}>{Math.round(v * 10) / 10}</td>
+            <text x={row.total.x} y={row.total.y}>{`${row.total.value}${unit}`}</text>
+          </g>
+        ))}
+      </svg>
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              {series.map((s) => (
+                <th key={s} scope="col">
+                  {s}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.label}>
+                <th scope="row">{d.label}</th>
+                {d.values.map((v, i) => (
+                  <td key={series[i] ?? i}>{Math.round(v * 10) / 10}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

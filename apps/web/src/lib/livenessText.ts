@@ -44,6 +44,28 @@ export function describeLivenessReason(reason: string): string {
   return sessionReason[reason] ?? reason;
 }
 
+const reasonLabel: Readonly<Record<string, string>> = {
+  NO_FACE: 'No face seen',
+  CHALLENGE_TIMEOUT: 'Movement timed out',
+  CHALLENGE_TOO_FAST: 'Movement too fast',
+  CHALLENGE_WRONG_ORDER: 'Movements out of order',
+  FACE_LOST: 'Face left the picture',
+  DIFFERENT_FACE: 'Face changed',
+  MULTIPLE_FACES: 'Several faces',
+  PAD_SPOOF: 'Photo or screen (PAD)',
+  SCREEN_DETECTED: 'Screen detected',
+  PLANAR_MOTION: 'Moved like a flat picture',
+  DEPTH_INCONSISTENT: 'Not three-dimensional',
+  FRAME_REPLAYED: 'Replayed frames',
+  SESSION_EXPIRED: 'Session expired',
+  INCOMPLETE: 'Ended unfinished',
+};
+
+/** A short label for a liveness reason code, for operators' charts; unknown codes are shown as they are. */
+export function livenessReasonLabel(reason: string): string {
+  return reasonLabel[reason] ?? reason;
+}
+
 const sampleReason: Readonly<Record<string, string>> = {
   NO_FACE: 'no face found',
   NO_TEMPLATE: 'the face could not be measured',

@@ -3,13 +3,19 @@ import { useAppState } from '../../app/AppState.tsx';
 import { useLoad } from '../../app/useLoad.ts';
 import { BarChart } from '../../components/BarChart.tsx';
 import { ErrorText } from '../../components/ErrorText.tsx';
+import { NeedsAdmin } from '../../components/NeedsAdmin.tsx';
 import { RequiresEndpoints } from '../../components/RequiresEndpoints.tsx';
 import { summariseMetrics } from '../../lib/summariseMetrics.ts';
+import { ActivityCard } from './parts/ActivityCard.tsx';
 import { FaceEvaluationCard } from './parts/FaceEvaluationCard.tsx';
 
 const fmt = (ms: number) => (Number.isNaN(ms) ? '–' : ms < 10 ? ms.toFixed(1) : Math.round(ms).toString());
 
-/** Dashboards from the server's own `/metrics` (traffic, outcomes, latency) and evaluation results. */
+/**
+ * Dashboards: the tenant's authentication activity (attempts, success rates, liveness rejections;
+ * needs an operator or API client with `audit:read`), the server's own `/metrics` (traffic,
+ * latency percentiles) and the latest face evaluation run (accuracy, ROC curve).
+ */
 export default function DashboardPage() {
   const { publicApi } = useAppState();
   const metrics = useLoad('metrics', async () => summariseMetrics(parsePrometheus(await publicApi.ops.metrics())));
@@ -22,6 +28,12 @@ export default function DashboardPage() {
   const signInFailures = passkeyRoutes.reduce((a, r) => a + r.clientErrors + r.serverErrors, 0);
   return (
     <>
+      <RequiresEndpoints feature="Authentication activity charts" issue="issue 8" endpoints={['GET /v1/ops/activity']}>
+        <NeedsAdmin>
+          <ActivityCard />
+        </NeedsAdmin>
+      </RequiresEndpoints>
+      <h2>This server process</h2>
       <div className="row">
         <button type="button" className="secondary" onClick={metrics.reload}>
           Refresh
@@ -69,10 +81,6 @@ export default function DashboardPage() {
         </table>
       </div>
       <FaceEvaluationCard />
-      <h2>Face and liveness outcomes, accuracy curves</h2>
-      <RequiresEndpoints feature="Face match, liveness rejection and evaluation charts" issue="face API, issue 4; liveness, issue 7" endpoints={['POST /v1/subjects/{subjectId}/face/verify', 'POST /v1/liveness/sessions', 'GET /v1/ops/evaluation']}>
-        <p>Available.</p>
-      </RequiresEndpoints>
     </>
   );
 }
