@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeLivenessReason } from '../src/lib/livenessText.ts';
 import { openBrowser } from './support/openBrowser.ts';
@@ -28,11 +29,16 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
   let cam: { dir: string; cleanup: () => void };
   let live: string;
   let still: string;
+  let far: string;
 
   beforeAll(async () => {
     cam = tempCameraDir();
     live = makeY4m({ input: CLIP, out: join(cam.dir, 'live.y4m'), seconds: 3.1, fps: CLIP_FPS });
     still = makeY4m({ input: STILL, out: join(cam.dir, 'still.y4m'), still: true, seconds: 2 });
+    // The same portrait 56 px wide in the middle of a grey 640×480 frame: a person too far away.
+    const small = await sharp(STILL).resize(56, 56).toBuffer();
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 128, g: 128, b: 128 } } }).composite([{ input: small, left: 292, top: 212 }]).png().toFile(join(cam.dir, 'far.png'));
+    far = makeY4m({ input: join(cam.dir, 'far.png'), out: join(cam.dir, 'far.y4m'), still: true, seconds: 2 });
     s = await startWebServer('pglite', { face: true, livenessChallenges: ['smile'] });
   }, 180_000);
   afterAll(async () => {
@@ -73,6 +79,8 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
       await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
       await page.getByRole('link', { name: 'Enrol face' }).first().click();
       await expect.poll(() => page.evaluate(`document.querySelector('video')?.videoWidth ?? 0`), { timeout: 15_000 }).toBe(640);
+      // The server measures preview frames: the face box is drawn where the face is.
+      await expect.poll(() => page.getByTestId('face-box').count(), { timeout: 30_000 }).toBe(1);
       for (let i = 0; i < 3; i++) {
         await page.getByRole('button', { name: /^Take picture/ }).click();
         await page.waitForTimeout(350);
@@ -86,6 +94,28 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
       const status = await s.harness.app.services.face.status(s.tenantId, await subjectIdOf('face-customer-1'));
       expect(status.sampleCount).toBe(3);
       await checkA11y(b, '14-enrol-results');
+    } finally {
+      await b.close();
+    }
+  }, 180_000);
+
+  it('guides a person who is too far away: a small face box and "move closer"', async () => {
+    const b = await openBrowser({ url: `${s.base}/`, y4m: far });
+    try {
+      const { page } = b;
+      await connectBank(page);
+      await page.getByLabel('Customer id at the bank (externalId)').fill('face-customer-far');
+      await page.getByRole('button', { name: 'Find or create' }).click();
+      await page.getByRole('button', { name: 'Start a session as this person' }).click();
+      await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
+      await page.getByRole('link', { name: 'Enrol face' }).first().click();
+      await expect.poll(() => page.locator('[data-testid=quality-hints] li[data-hint=move-closer]').count(), { timeout: 30_000 }).toBe(1);
+      expect(await page.getByTestId('quality-hints').textContent()).toContain('Move closer');
+      const box = await page.getByTestId('face-box').boundingBox();
+      const view = await page.locator('.camera').boundingBox();
+      expect(box).not.toBeNull();
+      expect((box?.width ?? 1) / (view?.width ?? 1)).toBeLessThan(0.2);
+      await checkA11y(b, '14b-enrol-move-closer');
     } finally {
       await b.close();
     }

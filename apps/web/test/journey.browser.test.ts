@@ -165,6 +165,9 @@ describe('a new user on the default install (npm start, no models, no configurat
     await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Enrol face' }).first().click();
     await expect.poll(() => page.evaluate(`document.querySelector('video')?.videoWidth ?? 0`), { timeout: 15_000 }).toBe(640);
+    // Guidance from the server's measurement of preview frames: the face box, then "looks good".
+    await expect.poll(() => page.getByTestId('face-box').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('quality-hints').textContent(), { timeout: 30_000 }).toContain('Looks good');
     for (let i = 0; i < 3; i++) {
       await page.getByRole('button', { name: /^Take picture/ }).click();
       await page.waitForTimeout(350);

@@ -46,6 +46,7 @@ export type {
   FaceIdentification,
   FaceSettings,
   FaceStatus,
+  FaceQualityCheck,
   FaceVerification,
   Transaction,
   Consent,

@@ -4,7 +4,7 @@
  * private to its routes file, the type is written here and says which schema it mirrors.
  */
 import type { z } from 'zod';
-import type { enrolResponse, identifyResponse, rekeyResponse, statusResponse, verifyResponse } from '../../../apps/server/src/modules/face/schema.ts';
+import type { enrolResponse, identifyResponse, qualityCheckResponse, rekeyResponse, statusResponse, verifyResponse } from '../../../apps/server/src/modules/face/schema.ts';
 import type { faceSettingsSchema } from '../../../apps/server/src/modules/face/faceSettings.ts';
 import type { approvalChallengeView, approvalResult, artifactVerification, createTransactionBody, transactionView } from '../../../apps/server/src/modules/transactions/schema.ts';
 import type { activityQuery, activityReportView } from '../../../apps/server/src/modules/activity/schema.ts';
@@ -119,6 +119,8 @@ export type ActivityReport = Json<z.output<typeof activityReportView>>;
 export type FaceEnrolment = Json<z.output<typeof enrolResponse>>;
 /** Answer of a 1:1 face verification (a non-match is a normal answer). */
 export type FaceVerification = Json<z.output<typeof verifyResponse>>;
+/** The face box (fractions of the image) and quality gates of one camera frame (`POST /v1/face/quality`). */
+export type FaceQualityCheck = Json<z.output<typeof qualityCheckResponse>>;
 /** Answer of a 1:N identification. */
 export type FaceIdentification = Json<z.output<typeof identifyResponse>>;
 /** Enrolment metadata and lockout state (never the template). */

@@ -33,7 +33,7 @@ export function checkLivenessSettings(draft: LivenessSettingsDraft): { ok: true;
   if (min === null || min < 1 || min > 4) problems.push({ field: 'minCount', message: 'A whole number from 1 to 4.' });
   if (max === null || max < 1 || max > 4) problems.push({ field: 'maxCount', message: 'A whole number from 1 to 4.' });
   if (min !== null && max !== null && min > max) problems.push({ field: 'minCount', message: 'Must not be more than the most per session.' });
-  if (max !== null && types.length > 0 && max > types.length) problems.push({ field: 'maxCount', message: `Only ${types.length} movement type${types.length === 1 ? ' is' : 's are'} chosen, and a session never repeats one.` });
+  if (max !== null && max >= 1 && max <= 4 && types.length > 0 && max > types.length) problems.push({ field: 'maxCount', message: `Only ${types.length} movement type${types.length === 1 ? ' is' : 's are'} chosen, and a session never repeats one.` });
   if (problems.length > 0 || min === null || max === null) return { ok: false, problems };
   return { ok: true, value: { challengeTypes: [...types], minCount: min, maxCount: max } };
 }

@@ -1,5 +1,5 @@
 import type { Transport } from '../Transport.ts';
-import type { FaceEnrolment, FaceIdentification, FaceRekey, FaceSettings, FaceStatus, FaceVerification } from '../serverTypes.ts';
+import type { FaceEnrolment, FaceIdentification, FaceQualityCheck, FaceRekey, FaceSettings, FaceStatus, FaceVerification } from '../serverTypes.ts';
 import { toBase64 } from './toBase64.ts';
 
 const enc = encodeURIComponent;
@@ -25,6 +25,11 @@ export function faceApi(t: Transport) {
     enrol: (subjectId: string, images: readonly FaceImage[], options?: FaceCallOptions) => t.json<FaceEnrolment>({ method: 'POST', path: `/v1/subjects/${enc(subjectId)}/face`, json: { images: images.map(b64), ...withToken(options) } }),
     /** `POST /v1/subjects/{id}/face/verify`: `{ match, score, threshold, quality, liveness, reason }`; lockout answers an error with `retryAfterS`. */
     verify: (subjectId: string, image: FaceImage, options?: FaceCallOptions) => t.json<FaceVerification>({ method: 'POST', path: `/v1/subjects/${enc(subjectId)}/face/verify`, json: { image: b64(image), ...withToken(options) } }),
+    /**
+     * `POST /v1/face/quality`: where the face is in one camera frame and which enrolment quality gates
+     * it fails (`FACE_TOO_SMALL`, `TOO_DARK`, …), for live guidance in a preview. Nothing is stored.
+     */
+    checkQuality: (image: FaceImage) => t.json<FaceQualityCheck>({ method: 'POST', path: '/v1/face/quality', json: { image: b64(image) } }),
     /** `POST /v1/face/identify`: the best `topK` (default 3) candidates above the threshold. */
     identify: (image: FaceImage, topK = 3) => t.json<FaceIdentification>({ method: 'POST', path: '/v1/face/identify', json: { image: b64(image), topK } }),
     /** `GET /v1/subjects/{id}/face`: enrolment metadata and lock state. */

@@ -6,6 +6,7 @@ import type { AuditLog } from '../audit/auditLog.ts';
 import type { AuditActor } from '../audit/AuditEvent.ts';
 import type { SubjectService } from '../subjects/subjectService.ts';
 import type { TenantKeyService } from '../tenants/tenantKeyService.ts';
+import { checkFaceQuality } from './checkFaceQuality.ts';
 import { enrolFace } from './enrolFace.ts';
 import type { FaceCallOptions } from './faceChecks.ts';
 import type { FaceContext } from './faceContext.ts';
@@ -46,6 +47,8 @@ export function faceService({ db, engine, tenantKeys, audit, clock, subjects }: 
     enrol: (tenantId: string, subjectId: string, images: readonly Uint8Array[], actor: AuditActor, options?: FaceCallOptions) => enrolFace(ctx, tenantId, subjectId, images, actor, options),
     verify: (tenantId: string, subjectId: string, image: Uint8Array, actor: AuditActor, options?: FaceCallOptions) => verifyFace(ctx, tenantId, subjectId, image, actor, options),
     identify: (tenantId: string, image: Uint8Array, topK: number, actor: AuditActor) => identifyFace(ctx, tenantId, image, topK, actor),
+    /** Face box and quality of one camera frame, for live guidance; nothing is stored. */
+    checkQuality: (image: Uint8Array) => checkFaceQuality(ctx, image),
 
     /** Enrolment metadata and lockout state. */
     async status(tenantId: string, subjectId: string): Promise<FaceStatus> {

@@ -11,7 +11,7 @@ import { subjectIdParams } from '../subjects/schema.ts';
 import { decodeBase64Image, DEFAULT_IMAGE_LIMITS, jsonBodyLimit, readMultipartImages } from './readImages.ts';
 import type { ImageLimits } from './readImages.ts';
 import type { FaceChecks } from './faceChecks.ts';
-import { enrolJsonBody, enrolResponse, faceSettingsSchema, identifyJsonBody, identifyResponse, livenessTokenText, rekeyResponse, statusResponse, topKField, verifyJsonBody, verifyResponse } from './schema.ts';
+import { enrolJsonBody, enrolResponse, faceSettingsSchema, identifyJsonBody, identifyResponse, qualityCheckJsonBody, qualityCheckResponse, livenessTokenText, rekeyResponse, statusResponse, topKField, verifyJsonBody, verifyResponse } from './schema.ts';
 
 const actorOf = (request: FastifyRequest): AuditActor => {
   const p = principalOf(request);
@@ -102,6 +102,27 @@ export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { servic
         const { image, fields } = await one(request, request.body?.image, ['livenessToken']);
         const livenessToken = livenessTokenOf(request.body?.livenessToken, fields);
         return services.face.verify(p.tenantId, request.params.subjectId, image, actorOf(request), { livenessToken, checks });
+      },
+    );
+
+    app.post(
+      '/v1/face/quality',
+      {
+        bodyLimit: jsonBodyLimit(limits, 1),
+        config: { auth: { scopes: ['face:enrol', 'face:verify'], kinds: ['client'] } },
+        schema: {
+          tags: ['face'],
+          summary: 'Measure one camera frame: the face box and the enrolment quality gates, for live guidance',
+          description: 'Runs the detector and quality gates enrolment uses (reasons such as FACE_TOO_SMALL, TOO_DARK, BLURRED, HEAD_TURNED, MULTIPLE_FACES, NO_FACE) and answers where the main face is, so a camera preview can draw the box and say what to fix before pictures are sent. Nothing is stored or audited and no template is returned; passive PAD is not run.',
+          security: [{ bearer: [] }],
+          body: qualityCheckJsonBody.nullish(),
+          response: { 200: qualityCheckResponse, ...errorResponses(400, 401, 403, 413, 415, 422, 503) },
+        },
+      },
+      async (request) => {
+        const { image } = await one(request, request.body?.image, []);
+        const r = await services.face.checkQuality(image);
+        return { ...r, quality: { ...r.quality, reasons: [...r.quality.reasons] } };
       },
     );
 

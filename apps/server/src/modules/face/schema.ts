@@ -21,6 +21,11 @@ export const verifyJsonBody = z
   .strict()
   .meta({ id: 'FaceVerifyRequest', description: 'Or send multipart/form-data with one file in the field "image" (and an optional text field "livenessToken").', example: { image: '/9j/4AAQSkZJRgABAQ…' } });
 
+export const qualityCheckJsonBody = z
+  .object({ image: base64Image })
+  .strict()
+  .meta({ id: 'FaceQualityCheckRequest', description: 'Or send multipart/form-data with one file in the field "image". A camera frame, ideally ≤ 640 px on its long side.', example: { image: '/9j/4AAQSkZJRgABAQ…' } });
+
 export const identifyJsonBody = z
   .object({ image: base64Image, topK: z.number().int().min(1).max(20).default(3).describe('Most candidates to return') })
   .strict()
@@ -64,6 +69,20 @@ export const verifyResponse = z
     reason: z.enum(['MATCH', 'NO_MATCH', 'LOW_QUALITY', 'SPOOF_SUSPECTED', 'LIVENESS_NOT_CONFIRMED']),
   })
   .meta({ id: 'FaceVerification', example: { match: true, score: 0.93, threshold: 0.5, quality: { score: 0.82, acceptable: true, reasons: [] }, liveness: { score: 0.97, decision: 'live' }, reason: 'MATCH' } });
+
+const fraction = z.number().min(0).max(1);
+export const qualityCheckResponse = z
+  .object({
+    width: z.number().int().describe('Image width in pixels (after EXIF orientation)'),
+    height: z.number().int(),
+    faceCount: z.number().int().describe('Faces found'),
+    face: z
+      .object({ box: z.object({ x: fraction, y: fraction, width: fraction, height: fraction }).describe('Fractions of the image, origin top left'), confidence: z.number() })
+      .nullable()
+      .describe('The main face, null when none was found'),
+    quality,
+  })
+  .meta({ id: 'FaceQualityCheck', example: { width: 640, height: 480, faceCount: 1, face: { box: { x: 0.38, y: 0.3, width: 0.16, height: 0.22 }, confidence: 0.97 }, quality: { score: 0.41, acceptable: false, reasons: ['FACE_TOO_SMALL'] } } });
 
 export const identifyResponse = z
   .object({

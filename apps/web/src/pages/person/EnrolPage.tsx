@@ -86,7 +86,8 @@ function Enrol() {
       <p>
         Look at the camera with your face inside the oval. Take {TARGET_SAMPLES} pictures, moving your head slightly between them. Person: <code>{person?.subjectId}</code>
       </p>
-      <CameraPreview ref={camera} label="Camera preview for enrolment" />
+      {/* The bank's back end would measure frames; in this demo the bank console's client does. */}
+      <CameraPreview ref={camera} label="Camera preview for enrolment" {...(bankApi === null ? {} : { measure: bankApi.face.checkQuality })} />
       <div className="row">
         <button type="button" onClick={() => void take()}>
           Take picture {Math.min(samples.length + 1, 10)}
