@@ -28,8 +28,11 @@ describe.each(testDrivers())('API clients on %s', (driver) => {
   });
 
   const call = (method: 'GET' | 'POST', url: string, headers: { authorization: string }, payload?: object) => h.app.server.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+  let operators = 0;
+  /** A real operator of `tenantId` with `role` (tokens of unknown operators are refused) and a token for it. */
   const operator = async (tenantId: string, role: 'admin' | 'operator' | 'auditor') => {
-    const issued = await h.app.services.tokens.issue({ kind: 'operator', tenantId, id: `op-${role}`, scopes: scopesForRole(role) });
+    const o = await h.app.services.operators.create({ tenantId, email: `${role}-${++operators}@bank.test`, role, password: 'correct-fjord-lamp-quiz' }, { type: 'system', id: null });
+    const issued = await h.app.services.tokens.issue({ kind: 'operator', tenantId, id: o.id, scopes: scopesForRole(role) });
     return { authorization: `Bearer ${issued.accessToken}` };
   };
   const tokenFor = (id: string, secret: string) =>

@@ -73,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installErrorHandler(server);
   const metrics = createMetrics();
   installMetrics(server, metrics);
-  installAuthentication(server, services.tokens, services.clientStatus);
+  installAuthentication(server, services.tokens, services.principalStatus);
   await server.register(formbody, { bodyLimit: 16 * 1024 });
   await server.register(websocket, { options: { maxPayload: 4 * 1024 * 1024 } });
   server.addHook('onClose', async () => services.livenessAnalyzer.close());

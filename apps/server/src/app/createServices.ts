@@ -2,8 +2,8 @@ import { activityService } from '../modules/activity/activityService.ts';
 import { auditLog } from '../modules/audit/auditLog.ts';
 import { auditService } from '../modules/audit/auditService.ts';
 import { tokenService } from '../modules/auth/tokenService.ts';
+import { principalStatus } from '../modules/auth/principalStatus.ts';
 import { clientService } from '../modules/clients/clientService.ts';
-import { clientStatus } from '../modules/clients/clientStatus.ts';
 import { createComplianceServices } from '../modules/compliance/createComplianceServices.ts';
 import { faceService } from '../modules/face/faceService.ts';
 import { signingKeyRepository } from '../modules/keys/signingKeyRepository.ts';
@@ -50,7 +50,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     tokens,
     tenants: tenantService({ db, tenantKeys, audit }),
     clients: clientService({ db, audit, clock }),
-    clientStatus: clientStatus({ db, clock }),
+    principalStatus: principalStatus({ db, clock }),
     sessions: sessionService({ db, tokens, clock, refreshTtlS: config.refreshTokenTtlS }),
     subjects: subjectService({ db, audit }),
     face: faceService({ db, engine: deps.engine, tenantKeys, audit, clock, subjects: subjectService({ db, audit }) }),

@@ -3,7 +3,7 @@ import { AppError } from '../errors/AppError.ts';
 import type { Principal } from '../modules/auth/Principal.ts';
 import type { Scope } from '../modules/auth/scopes.ts';
 import type { TokenService } from '../modules/auth/tokenService.ts';
-import type { ClientStatus } from '../modules/clients/clientStatus.ts';
+import type { PrincipalStatus } from '../modules/auth/principalStatus.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,7 +31,7 @@ export function bearerToken(request: FastifyRequest): string | null {
  * Verifies the access token of every route that declares `config.auth`, before rate limiting
  * and handlers run; sets `request.principal`.
  */
-export function installAuthentication(app: FastifyInstance, tokens: TokenService, clients?: ClientStatus): void {
+export function installAuthentication(app: FastifyInstance, tokens: TokenService, status?: PrincipalStatus): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     const auth = request.routeOptions.config.auth;
@@ -41,9 +41,7 @@ export function installAuthentication(app: FastifyInstance, tokens: TokenService
     const result = await tokens.verify(token);
     if (!result.ok) throw new AppError(result.reason, tokenMessage[result.reason]);
     const p = result.principal;
-    if (p.kind === 'client' && clients !== undefined && !(await clients.isActive(p.tenantId, p.id))) {
-      throw new AppError('TOKEN_REVOKED', 'The API client of this access token has been disabled.');
-    }
+    if (status !== undefined && !(await status.isActive(p))) throw new AppError('TOKEN_REVOKED', revokedMessage[p.kind]);
     if (auth.kinds && !auth.kinds.includes(p.kind)) throw new AppError('FORBIDDEN', `This endpoint is not for ${p.kind} tokens.`);
     if (auth.scopes && auth.scopes.length > 0 && !auth.scopes.some((s) => p.scopes.has(s))) {
       throw new AppError('INSUFFICIENT_SCOPE', `This endpoint needs one of the scopes: ${auth.scopes.join(', ')}.`, { details: { required: [...auth.scopes] } });
@@ -51,6 +49,12 @@ export function installAuthentication(app: FastifyInstance, tokens: TokenService
     request.principal = p;
   });
 }
+
+const revokedMessage = {
+  client: 'The API client of this access token has been disabled.',
+  operator: 'The operator of this access token has been disabled.',
+  subject: 'The person of this access token no longer exists (their data was erased).',
+} as const satisfies Record<Principal['kind'], string>;
 
 const tokenMessage = {
   TOKEN_MALFORMED: 'The access token is not a well-formed JWT.',

@@ -58,7 +58,7 @@ export function clientRoutes({ services }: { services: Services }): FastifyPlugi
       async (request) => {
         const p = principalOf(request);
         const view = toClientView(await services.clients.disable(p.tenantId, request.params.clientId, { type: p.kind, id: p.id }));
-        services.clientStatus.forget(p.tenantId, request.params.clientId);
+        services.principalStatus.forget('client', p.tenantId, request.params.clientId);
         return view;
       },
     );

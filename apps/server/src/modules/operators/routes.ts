@@ -125,6 +125,7 @@ export function operatorRoutes({ services, signInRateLimit }: { services: Servic
       async (request, reply) => {
         const p = principalOf(request);
         await services.operators.disable(p.tenantId, request.params.operatorId, actor(p));
+        services.principalStatus.forget('operator', p.tenantId, request.params.operatorId);
         return reply.status(204).send(null);
       },
     );

@@ -115,7 +115,9 @@ export function privacyRoutes({ services }: { services: Services }): FastifyPlug
       },
       async (request) => {
         const p = principalOf(request);
-        return services.privacy.erase(p.tenantId, request.params.subjectId, actor(p));
+        const erased = await services.privacy.erase(p.tenantId, request.params.subjectId, actor(p));
+        services.principalStatus.forget('subject', p.tenantId, request.params.subjectId);
+        return erased;
       },
     );
   };
