@@ -4,26 +4,12 @@ import { downsampleRoc } from './downsampleRoc.ts';
 /**
  * The file `authloop eval pad --out` writes (default `bench/results/eval-pad.json`). Rates are 0..1;
  * `det` holds at most 60 points log-spaced in APCER (1e-4…1), each the lowest BPCER reached at that
- * APCER or below.
+ * APCER or below. The figures are the engine's {@link PadEvaluationReport} without its samples.
  */
-export interface EvalPadResult {
+export interface EvalPadResult extends Omit<PadEvaluationReport, 'samples'> {
   readonly schema: 'authloop/eval-pad@1';
   readonly generatedAt: string;
-  readonly engine: string;
-  readonly images: number;
-  readonly bonaFide: number;
-  readonly attacks: number;
-  readonly noFace: number;
-  readonly apcerAtBpcer5: number;
-  readonly apcerAtBpcer1: number;
-  readonly bpcerAtApcer1: number;
-  readonly threshold: number | null;
-  readonly apcer: number | null;
-  readonly bpcer: number | null;
-  readonly acer: number | null;
-  readonly leaveOneSubjectOut: PadEvaluationReport['leaveOneSubjectOut'];
   readonly durationS: number;
-  readonly det: readonly { readonly apcer: number; readonly bpcer: number }[];
 }
 
 /** Builds the {@link EvalPadResult} of one `authloop eval pad` run. */
