@@ -1,6 +1,8 @@
 import { useElementWidth } from '../app/useElementWidth.ts';
 import { barChartGeometry, type BarDatum } from '../lib/barChartGeometry.ts';
 import { seriesColour } from '../lib/chartColours.ts';
+import { ChartCaption } from './ChartCaption.tsx';
+import { ChartDataTable } from './ChartDataTable.tsx';
 
 export type { BarDatum } from '../lib/barChartGeometry.ts';
 
@@ -14,19 +16,7 @@ export function BarChart({ title, series, data, unit = '' }: { title: string; se
   const g = barChartGeometry(data, { width });
   return (
     <figure ref={ref} className="chart-figure">
-      <figcaption>
-        <strong>{title}</strong>
-        <span className="row">
-          {series.map((s, i) => (
-            <span key={s}>
-              <svg width="12" height="12" aria-hidden="true">
-                <rect width="12" height="12" fill={seriesColour(i)} />
-              </svg>{' '}
-              {s}
-            </span>
-          ))}
-        </span>
-      </figcaption>
+      <ChartCaption title={title} series={series} />
       <svg className="chart" viewBox={`0 0 ${g.width} ${g.height}`} role="img" aria-label={title}>
         {g.rows.map((row) => (
           <g key={row.label}>
@@ -40,31 +30,7 @@ export function BarChart({ title, series, data, unit = '' }: { title: string; se
           </g>
         ))}
       </svg>
-      <div className="sr-only">
-        <table>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              {series.map((s) => (
-                <th key={s} scope="col">
-                  {s}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.label}>
-                <th scope="row">{d.label}</th>
-                {d.values.map((v, i) => (
-                  <td key={series[i] ?? i}>{Math.round(v * 10) / 10}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartDataTable title={title} itemHeader="Item" columns={series} rows={data.map((d) => ({ key: d.label, header: d.label, cells: d.values.map((v) => Math.round(v * 10) / 10) }))} />
     </figure>
   );
 }

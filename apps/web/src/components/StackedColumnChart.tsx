@@ -1,6 +1,9 @@
 import { useElementWidth } from '../app/useElementWidth.ts';
 import { seriesColour } from '../lib/chartColours.ts';
 import { columnChartGeometry, type ColumnDatum } from '../lib/columnChartGeometry.ts';
+import { ChartCaption } from './ChartCaption.tsx';
+import { ChartDataTable } from './ChartDataTable.tsx';
+import { ValueGridLines } from './ValueGridLines.tsx';
 
 /**
  * A vertical stacked column chart in SVG (one column per item, e.g. per day) with a count axis,
@@ -18,30 +21,12 @@ export function StackedColumnChart({ title, summary, series, data, itemHeader = 
 }) {
   const [ref, width] = useElementWidth<HTMLElement>(600);
   const g = columnChartGeometry(data, { width });
+  const rows = data.map((d) => ({ key: d.label, header: d.description ?? d.label, cells: [...series.map((_, i) => d.values[i] ?? 0), d.values.reduce((a, b) => a + b, 0)] }));
   return (
     <figure ref={ref} className="chart-figure" data-testid={testId}>
-      <figcaption>
-        <strong>{title}</strong>
-        <span className="row">
-          {series.map((s, i) => (
-            <span key={s}>
-              <svg width="12" height="12" aria-hidden="true">
-                <rect width="12" height="12" fill={seriesColour(i)} />
-              </svg>{' '}
-              {s}
-            </span>
-          ))}
-        </span>
-      </figcaption>
+      <ChartCaption title={title} series={series} />
       <svg className="chart" viewBox={`0 0 ${g.width} ${g.height}`} role="img" aria-label={`${title}. ${summary}`}>
-        {g.yTicks.map((t) => (
-          <g key={t.value}>
-            <line x1={g.plot.left} x2={g.plot.right} y1={t.y} y2={t.y} stroke="#d1d5db" />
-            <text x={g.plot.left - 6} y={t.y + 4} textAnchor="end">
-              {t.value}
-            </text>
-          </g>
-        ))}
+        <ValueGridLines plot={g.plot} ticks={g.yTicks} />
         {g.columns.map((c) => (
           <g key={c.label} data-total={c.total}>
             {c.segments.map((s) => (
@@ -58,33 +43,7 @@ export function StackedColumnChart({ title, summary, series, data, itemHeader = 
         ))}
         <line x1={g.plot.left} x2={g.plot.right} y1={g.plot.bottom} y2={g.plot.bottom} stroke="#4b5563" />
       </svg>
-      <div className="sr-only">
-        <table>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{itemHeader}</th>
-              {series.map((s) => (
-                <th key={s} scope="col">
-                  {s}
-                </th>
-              ))}
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.label}>
-                <th scope="row">{d.description ?? d.label}</th>
-                {series.map((s, i) => (
-                  <td key={s}>{d.values[i] ?? 0}</td>
-                ))}
-                <td>{d.values.reduce((a, b) => a + b, 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartDataTable title={title} itemHeader={itemHeader} columns={[...series, 'Total']} rows={rows} />
     </figure>
   );
 }

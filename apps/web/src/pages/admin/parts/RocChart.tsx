@@ -1,4 +1,5 @@
 import { useElementWidth } from '../../../app/useElementWidth.ts';
+import { ValueGridLines } from '../../../components/ValueGridLines.tsx';
 import type { FaceEvaluation } from '../../../lib/faceEvaluation.ts';
 import { percent } from '../../../lib/faceEvaluation.ts';
 import { rocChartGeometry } from '../../../lib/rocChartGeometry.ts';
@@ -31,14 +32,7 @@ export function RocChart({ evaluation: e }: { evaluation: FaceEvaluation }) {
             </text>
           </g>
         ))}
-        {g.yTicks.map((t) => (
-          <g key={t.value}>
-            <line x1={g.plot.left} x2={g.plot.right} y1={t.y} y2={t.y} stroke="#d1d5db" />
-            <text x={g.plot.left - 6} y={t.y + 4} textAnchor="end">
-              {t.label}
-            </text>
-          </g>
-        ))}
+        <ValueGridLines plot={g.plot} ticks={g.yTicks} />
         <rect x={g.plot.left} y={g.plot.top} width={g.plot.right - g.plot.left} height={g.plot.bottom - g.plot.top} fill="none" stroke="#4b5563" />
         <text x={midX} y={g.height - 6} textAnchor="middle">
           False accept rate (log scale)
