@@ -1,21 +1,12 @@
-import { AuthloopError, clientCredentials, createAuthloopClient } from '@authloop/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf } from '../../../packages/sdk/test/support/codeOf.ts';
+import { credentialsClient } from '../../../packages/sdk/test/support/credentialsClient.ts';
 import { openBrowser } from './support/openBrowser.ts';
 import type { TestBrowser } from './support/openBrowser.ts';
 import { startWebServer } from './support/startWebServer.ts';
 import type { WebServer } from './support/startWebServer.ts';
 
 const PASSWORD = 'correct-fjord-lamp-quiz';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AuthloopError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
 
 /**
  * The admin portal's API clients page in real headless Chromium against the real server: an admin
@@ -95,7 +86,7 @@ describe('web app, API clients page, in Chromium', () => {
   });
 
   it('the secret gets a token at /oauth/token with exactly the chosen scopes (SDK in Node)', async () => {
-    const api = createAuthloopClient({ baseUrl: s.base, token: clientCredentials({ clientId, clientSecret: secret, baseUrl: s.base }) });
+    const api = credentialsClient({ baseUrl: s.base, clientId, clientSecret: secret });
     const me = await api.me.get();
     expect(me).toMatchObject({ kind: 'client', id: clientId, tenantId: s.tenantId });
     expect([...me.scopes].sort()).toEqual(['transactions:read', 'transactions:write']);
@@ -108,7 +99,7 @@ describe('web app, API clients page, in Chromium', () => {
     expect(await page.content()).not.toContain(secret);
 
     // A token issued before the client is disabled, kept by the provider's cache.
-    const cached = createAuthloopClient({ baseUrl: s.base, token: clientCredentials({ clientId, clientSecret: secret, baseUrl: s.base }) });
+    const cached = credentialsClient({ baseUrl: s.base, clientId, clientSecret: secret });
     expect(await codeOf(cached.me.get())).toBe('OK');
 
     await page.getByRole('button', { name: 'Disable core banking' }).click();
@@ -127,7 +118,7 @@ describe('web app, API clients page, in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Disable core banking' }).count()).toBe(0);
     await checkA11y('33-client-disabled');
 
-    const fresh = createAuthloopClient({ baseUrl: s.base, token: clientCredentials({ clientId, clientSecret: secret, baseUrl: s.base }) });
+    const fresh = credentialsClient({ baseUrl: s.base, clientId, clientSecret: secret });
     expect(await codeOf(fresh.me.get())).toBe('INVALID_CLIENT');
     expect(await codeOf(cached.me.get())).toBe('TOKEN_REVOKED');
   });

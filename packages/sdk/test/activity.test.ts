@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthloopError, clientCredentials, createAuthloopClient } from '../src/index.ts';
+import { AuthloopError } from '../src/index.ts';
 import type { AuthloopClient } from '../src/index.ts';
-import { startTestServer } from './startTestServer.ts';
-import type { TestServer } from './startTestServer.ts';
+import { startTestServer } from './support/startTestServer.ts';
+import type { TestServer } from './support/startTestServer.ts';
 
 describe('SDK ops.activity against a running server', () => {
   let s: TestServer;
@@ -10,7 +10,7 @@ describe('SDK ops.activity against a running server', () => {
 
   beforeAll(async () => {
     s = await startTestServer();
-    api = createAuthloopClient({ baseUrl: s.baseUrl, token: clientCredentials({ clientId: s.tenant.clientId, clientSecret: s.tenant.clientSecret, baseUrl: s.baseUrl }) });
+    api = s.api;
     const { audit } = s.harness.app.services;
     for (const outcome of ['success', 'success', 'failure'] as const) {
       await s.harness.db.transaction((tx) => audit.record(tx, { tenantId: s.tenant.tenantId, actor: { type: 'system', id: null }, action: 'face.verify', outcome, details: {} }));

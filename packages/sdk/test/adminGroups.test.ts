@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthloopError, clientCredentials, createAuthloopClient } from '../src/index.ts';
+import { createAuthloopClient } from '../src/index.ts';
 import type { AuthloopClient } from '../src/index.ts';
-import { startTestServer } from './startTestServer.ts';
-import type { TestServer } from './startTestServer.ts';
+import { codeOf } from './support/codeOf.ts';
+import { credentialsClient } from './support/credentialsClient.ts';
+import { startTestServer } from './support/startTestServer.ts';
+import type { TestServer } from './support/startTestServer.ts';
 
 const PASSWORD = 'correct-fjord-lamp-quiz';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AuthloopError) return e.code;
-    throw e;
-  }
-  throw new Error('expected an AuthloopError');
-}
 
 describe('SDK groups for tenant and platform administration', () => {
   let s: TestServer;
@@ -23,7 +15,7 @@ describe('SDK groups for tenant and platform administration', () => {
 
   beforeAll(async () => {
     s = await startTestServer();
-    bank = createAuthloopClient({ baseUrl: s.baseUrl, token: clientCredentials({ clientId: s.tenant.clientId, clientSecret: s.tenant.clientSecret, baseUrl: s.baseUrl }) });
+    bank = s.api;
   });
   afterAll(async () => {
     await s.close();
@@ -32,7 +24,7 @@ describe('SDK groups for tenant and platform administration', () => {
   it('clients: creates one whose secret (shown once) gets a token, lists it without the secret, disables it', async () => {
     const created = await bank.clients.create({ name: 'reporting', scopes: ['audit:read'] });
     expect(created).toMatchObject({ name: 'reporting', scopes: ['audit:read'], disabledAt: null });
-    const reporting = createAuthloopClient({ baseUrl: s.baseUrl, token: clientCredentials({ clientId: created.id, clientSecret: created.clientSecret, baseUrl: s.baseUrl }) });
+    const reporting = credentialsClient({ baseUrl: s.baseUrl, clientId: created.id, clientSecret: created.clientSecret });
     expect((await reporting.me.get()).scopes).toEqual(['audit:read']);
 
     const listed = await bank.clients.list();
@@ -41,7 +33,7 @@ describe('SDK groups for tenant and platform administration', () => {
 
     const disabled = await bank.clients.disable(created.id);
     expect(disabled.disabledAt).not.toBeNull();
-    const again = createAuthloopClient({ baseUrl: s.baseUrl, token: clientCredentials({ clientId: created.id, clientSecret: created.clientSecret, baseUrl: s.baseUrl }) });
+    const again = credentialsClient({ baseUrl: s.baseUrl, clientId: created.id, clientSecret: created.clientSecret });
     expect(await codeOf(again.me.get())).toBe('INVALID_CLIENT');
     // Its unexpired access token (cached by the provider) stops working at once.
     expect(await codeOf(reporting.me.get())).toBe('TOKEN_REVOKED');

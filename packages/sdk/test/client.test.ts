@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthloopError, clientCredentials, createAuthloopClient, isAuthloopError, parsePrometheus, sessionTokens } from '../src/index.ts';
+import { clientCredentials, createAuthloopClient, isAuthloopError, parsePrometheus, sessionTokens } from '../src/index.ts';
 import type { AuthloopClient, ErrorCode } from '../src/index.ts';
-import { startTestServer } from './startTestServer.ts';
-import type { TestServer } from './startTestServer.ts';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AuthloopError) return e.code;
-    throw e;
-  }
-  throw new Error('expected an AuthloopError');
-}
+import { codeOf } from './support/codeOf.ts';
+import { credentialsClient } from './support/credentialsClient.ts';
+import { startTestServer } from './support/startTestServer.ts';
+import type { TestServer } from './support/startTestServer.ts';
 
 describe('SDK against a running server', () => {
   let s: TestServer;
@@ -21,7 +13,7 @@ describe('SDK against a running server', () => {
 
   beforeAll(async () => {
     s = await startTestServer();
-    api = createAuthloopClient({ baseUrl: s.baseUrl, token: clientCredentials({ clientId: s.tenant.clientId, clientSecret: s.tenant.clientSecret, baseUrl: s.baseUrl }) });
+    api = s.api;
   });
   afterAll(async () => {
     await s.close();
@@ -74,7 +66,7 @@ describe('SDK against a running server', () => {
   });
 
   it('narrows the client-credentials scope and refuses scopes the client lacks', async () => {
-    const readOnly = createAuthloopClient({ baseUrl: s.baseUrl, token: clientCredentials({ clientId: s.tenant.clientId, clientSecret: s.tenant.clientSecret, baseUrl: s.baseUrl, scope: 'subjects:read' }) });
+    const readOnly = credentialsClient({ baseUrl: s.baseUrl, clientId: s.tenant.clientId, clientSecret: s.tenant.clientSecret, scope: 'subjects:read' });
     expect(Array.isArray((await readOnly.subjects.list()).items)).toBe(true);
     expect(await codeOf(readOnly.subjects.create({ externalId: `ro-${randomUUID()}` }))).toBe('INSUFFICIENT_SCOPE');
   });
