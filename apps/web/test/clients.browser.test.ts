@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf } from '../../../packages/sdk/test/support/codeOf.ts';
 import { credentialsClient } from '../../../packages/sdk/test/support/credentialsClient.ts';
+import { ADMIN, createAdminOperator } from './support/adminOperator.ts';
+import { checkA11y } from './support/checkA11y.ts';
 import { openBrowser } from './support/openBrowser.ts';
 import type { TestBrowser } from './support/openBrowser.ts';
+import { operatorSignIn } from './support/operatorSignIn.ts';
 import { startWebServer } from './support/startWebServer.ts';
 import type { WebServer } from './support/startWebServer.ts';
-
-const PASSWORD = 'correct-fjord-lamp-quiz';
 
 /**
  * The admin portal's API clients page in real headless Chromium against the real server: an admin
@@ -23,7 +24,7 @@ describe('web app, API clients page, in Chromium', () => {
 
   beforeAll(async () => {
     s = await startWebServer();
-    await s.harness.app.services.operators.create({ tenantId: s.tenantId, email: 'admin@bank.test', role: 'admin', password: PASSWORD }, { type: 'system', id: null });
+    await createAdminOperator(s);
     b = await openBrowser({ url: `${s.base}/admin/sign-in` });
     await b.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.base });
   });
@@ -32,25 +33,16 @@ describe('web app, API clients page, in Chromium', () => {
     await s?.close();
   });
 
-  async function checkA11y(name: string) {
-    await b.screenshot(name);
-    expect(await b.axe(), `axe on ${name}`).toEqual([]);
-  }
-
   it('signs an admin operator in and lists the tenant’s clients', async () => {
     const { page } = b;
-    await page.getByLabel('Tenant id').fill(s.tenantId);
-    await page.getByLabel('Email').fill('admin@bank.test');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByTestId('operator-signed-in').textContent()).toContain('admin@bank.test');
+    await operatorSignIn(page, { tenantId: s.tenantId, ...ADMIN });
     await page.getByRole('link', { name: 'API clients' }).first().click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('API clients');
     await expect.poll(() => page.getByTestId('clients').textContent()).toContain('web test client');
     expect(await page.getByTestId(`client-${s.clientId}`).textContent()).toContain('active');
     // An admin holds every client scope, so every one is offered, each a labelled checkbox.
     expect(await page.getByRole('group', { name: 'Scopes' }).getByRole('checkbox').count()).toBe(24);
-    await checkA11y('30-clients');
+    await checkA11y(b, '30-clients');
   });
 
   it('checks the form, creates a client and shows its secret once, prominently, with a copy button', async () => {
@@ -76,7 +68,7 @@ describe('web app, API clients page, in Chromium', () => {
     await page.getByRole('button', { name: 'Copy client secret' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Client secret copied to the clipboard.');
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(secret);
-    await checkA11y('31-client-secret-once');
+    await checkA11y(b, '31-client-secret-once');
 
     const card = page.getByTestId(`client-${clientId}`);
     await expect.poll(() => card.textContent()).toContain('core banking');
@@ -107,7 +99,7 @@ describe('web app, API clients page, in Chromium', () => {
     await expect.poll(() => confirm.textContent()).toContain('Disable “core banking”?');
     // The safe choice has focus; "Keep it" leaves the client alone.
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Keep it');
-    await checkA11y('32-client-disable-confirm');
+    await checkA11y(b, '32-client-disable-confirm');
     await page.keyboard.press('Enter');
     await expect.poll(() => confirm.count()).toBe(0);
     expect(await page.getByTestId(`client-${clientId}`).textContent()).toContain('active');
@@ -116,7 +108,7 @@ describe('web app, API clients page, in Chromium', () => {
     await page.getByRole('button', { name: 'Disable client' }).click();
     await expect.poll(() => page.getByTestId(`client-${clientId}`).textContent()).toContain('disabled');
     expect(await page.getByRole('button', { name: 'Disable core banking' }).count()).toBe(0);
-    await checkA11y('33-client-disabled');
+    await checkA11y(b, '33-client-disabled');
 
     const fresh = credentialsClient({ baseUrl: s.base, clientId, clientSecret: secret });
     expect(await codeOf(fresh.me.get())).toBe('INVALID_CLIENT');

@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordLivenessResult } from '../../server/test/support/recordLivenessResult.ts';
 import { SoftAuthenticator } from '../../server/test/support/softAuthenticator.ts';
 import { parseFaceEvaluation, percent } from '../src/lib/faceEvaluation.ts';
+import { ADMIN, createAdminOperator } from './support/adminOperator.ts';
+import { checkA11y } from './support/checkA11y.ts';
 import { openBrowser, screenshotDir } from './support/openBrowser.ts';
 import type { TestBrowser } from './support/openBrowser.ts';
+import { operatorSignIn, submitOperatorSignIn } from './support/operatorSignIn.ts';
 import { startWebServer } from './support/startWebServer.ts';
 import type { WebServer } from './support/startWebServer.ts';
 
-const PASSWORD = 'correct-fjord-lamp-quiz';
 const evalFace = parseFaceEvaluation(JSON.parse(readFileSync(new URL('../../../bench/results/eval-face.json', import.meta.url), 'utf8')) as unknown);
 
 /**
@@ -43,7 +45,7 @@ describe('web app, admin dashboard, in Chromium', () => {
     await recordLivenessResult(services, s.tenantId, []);
     await recordLivenessResult(services, s.tenantId, ['PAD_SPOOF']);
     await recordLivenessResult(services, s.tenantId, ['PAD_SPOOF', 'PLANAR_MOTION']);
-    await services.operators.create({ tenantId: s.tenantId, email: 'admin@bank.test', role: 'admin', password: PASSWORD }, { type: 'system', id: null });
+    await createAdminOperator(s);
     b = await openBrowser({ url: `${s.base}/admin/sign-in` });
   });
   afterAll(async () => {
@@ -51,21 +53,11 @@ describe('web app, admin dashboard, in Chromium', () => {
     await s?.close();
   });
 
-  async function checkA11y(name: string) {
-    await b.screenshot(name);
-    expect(await b.axe(), `axe on ${name}`).toEqual([]);
-  }
-
   it('an admin operator signs in (after one wrong password) and sees the attempts of the last 14 days', async () => {
     const { page } = b;
-    await page.getByLabel('Tenant id').fill(s.tenantId);
-    await page.getByLabel('Email').fill('admin@bank.test');
-    await page.getByLabel('Password').fill('wrong-password-123');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitOperatorSignIn(page, { tenantId: s.tenantId, email: ADMIN.email, password: 'wrong-password-123' });
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('OPERATOR_SIGN_IN_FAILED');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByTestId('operator-signed-in').textContent()).toContain('admin@bank.test');
+    await operatorSignIn(page, { tenantId: s.tenantId, ...ADMIN });
     await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
 
     // passkey 1 + 1 refused, liveness 1 + 2 failed, operator sign-in 1 + 1 failed: 7 attempts, 3 succeeded.
@@ -89,7 +81,7 @@ describe('web app, admin dashboard, in Chromium', () => {
     expect(await reasons.getByRole('img').getAttribute('aria-label')).toContain('Reasons of the 2 failed liveness checks');
     expect(await reasons.locator('table').textContent()).toMatch(/Photo or screen \(PAD\)\s*2/);
     expect(await reasons.locator('table').textContent()).toMatch(/Moved like a flat picture\s*1/);
-    await checkA11y('40-dashboard-activity-phone');
+    await checkA11y(b, '40-dashboard-activity-phone');
     await page.locator('section[aria-labelledby="activity-h"]').screenshot({ path: join(screenshotDir, '40-dashboard-activity-card-phone.png') });
   });
 
@@ -115,7 +107,7 @@ describe('web app, admin dashboard, in Chromium', () => {
     expect(await page.getByTestId('face-evaluation').textContent()).toContain(`${percent(evalFace.accuracy)} accuracy`);
     await roc.getByText('ROC points as a table').click();
     expect(await roc.locator('tbody tr').count()).toBe(evalFace.roc.length);
-    await checkA11y('41-dashboard-roc-phone');
+    await checkA11y(b, '41-dashboard-roc-phone');
     await roc.locator('svg[role="img"]').screenshot({ path: join(screenshotDir, '41-dashboard-roc-chart-phone.png') });
   });
 
@@ -123,6 +115,6 @@ describe('web app, admin dashboard, in Chromium', () => {
     const { page } = b;
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.evaluate('window.scrollTo(0, 0)');
-    await checkA11y('42-dashboard-desktop');
+    await checkA11y(b, '42-dashboard-desktop');
   });
 });

@@ -1,16 +1,18 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild } from '../scripts/ensureWebBuild.ts';
+import { checkA11y } from './support/checkA11y.ts';
+import { freePort } from './support/freePort.ts';
 import { openBrowser } from './support/openBrowser.ts';
 import type { TestBrowser } from './support/openBrowser.ts';
 import { makeY4m, sharedData, tempCameraDir } from './support/makeY4m.ts';
+import { operatorSignIn } from './support/operatorSignIn.ts';
 
 // A new user's whole journey on the DEFAULT install: the server process exactly as `npm start`
 // runs it (tsx apps/server/src/main.ts), embedded database, no configuration and no
@@ -31,18 +33,6 @@ interface Run {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      const port = typeof a === 'object' && a !== null ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 describe('a new user on the default install (npm start, no models, no configuration), in Chromium', () => {
@@ -67,20 +57,6 @@ describe('a new user on the default install (npm start, no models, no configurat
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.on('exit', (code) => resolve({ code, stdout, stderr }));
     });
-
-  async function checkA11y(name: string) {
-    await b.screenshot(name);
-    expect(await b.axe(), `axe on ${name}`).toEqual([]);
-  }
-
-  async function operatorSignIn() {
-    await page.goto(`${base}/admin/sign-in`);
-    await page.getByLabel('Tenant id').fill(creds.tenantId);
-    await page.getByLabel('Email').fill(operator.email);
-    await page.getByLabel('Password').fill(operator.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByTestId('operator-signed-in').textContent()).toContain(operator.email);
-  }
 
   async function operatorSignOut() {
     await page.getByRole('link', { name: operator.email }).click();
@@ -136,7 +112,7 @@ describe('a new user on the default install (npm start, no models, no configurat
   });
 
   it('the operator narrows the liveness check to one movement in the admin portal', async () => {
-    await operatorSignIn();
+    await operatorSignIn(page, { base, tenantId: creds.tenantId, ...operator });
     await page.getByRole('link', { name: 'Settings' }).first().click();
     const form = page.getByTestId('liveness-settings');
     await expect.poll(() => form.getByRole('checkbox', { name: 'Smile' }).isEnabled()).toBe(true);
@@ -149,7 +125,7 @@ describe('a new user on the default install (npm start, no models, no configurat
     await form.getByLabel('Most per session').fill('1');
     await form.getByRole('button', { name: 'Save liveness settings' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Saved.');
-    await checkA11y('40-journey-liveness-settings');
+    await checkA11y(b, '40-journey-liveness-settings');
     await operatorSignOut();
   }, 120_000);
 
@@ -175,7 +151,7 @@ describe('a new user on the default install (npm start, no models, no configurat
     await page.getByLabel(/I agree that my bank stores a face template/).check();
     await page.getByRole('button', { name: /^Enrol with 3 pictures/ }).click();
     await expect.poll(() => page.getByTestId('enrolled').textContent(), { timeout: 120_000 }).toMatch(/Enrolled: 3 of 3 pictures accepted/);
-    await checkA11y('41-journey-enrolled');
+    await checkA11y(b, '41-journey-enrolled');
   }, 240_000);
 
   it('signs in with face: the liveness check passes step by step, then the face matches', async () => {
@@ -188,7 +164,7 @@ describe('a new user on the default install (npm start, no models, no configurat
     await b.screenshot('42-journey-face-challenge');
     await expect.poll(() => page.getByTestId('liveness-result').getAttribute('data-passed'), { timeout: 90_000 }).toBe('true');
     await expect.poll(() => page.getByTestId('face-match').isVisible(), { timeout: 90_000 }).toBe(true);
-    await checkA11y('43-journey-face-matched');
+    await checkA11y(b, '43-journey-face-matched');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
   }, 240_000);
@@ -198,7 +174,7 @@ describe('a new user on the default install (npm start, no models, no configurat
     await page.getByLabel('Name').fill('Journey phone');
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await expect.poll(() => page.getByTestId('passkey-list').textContent()).toContain('Journey phone');
-    await checkA11y('44-journey-passkey');
+    await checkA11y(b, '44-journey-passkey');
   }, 60_000);
 
   it('approves, with face and passkey, a payment created with the CLI', async () => {
@@ -215,14 +191,14 @@ describe('a new user on the default install (npm start, no models, no configurat
     expect(await page.getByTestId('payee').textContent()).toBe('Journey Utilities');
     const approveButton = page.getByRole('button', { name: 'Approve with passkey' });
     expect(await approveButton.isDisabled()).toBe(true); // the face comes first
-    await checkA11y('45-journey-payment');
+    await checkA11y(b, '45-journey-payment');
     await page.getByTestId('face-step').getByRole('button', { name: 'Start the face check' }).click();
     await expect.poll(() => page.getByTestId('liveness-result').getAttribute('data-passed'), { timeout: 90_000 }).toBe('true');
     await expect.poll(() => approveButton.isEnabled()).toBe(true);
     await approveButton.click();
     await expect.poll(() => page.getByTestId('approved').isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await page.getByTestId('status').textContent()).toBe('approved');
-    await checkA11y('46-journey-payment-approved');
+    await checkA11y(b, '46-journey-payment-approved');
 
     const shown = await run(['transactions', 'show', tx.id, '--server', base, '--client-id', creds.clientId, '--client-secret', creds.clientSecret, '--json']);
     expect(shown.code, shown.stderr).toBe(0);
@@ -231,18 +207,18 @@ describe('a new user on the default install (npm start, no models, no configurat
 
   it('the operator sees all of it in the admin portal: audit log (chain intact) and dashboard', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await operatorSignIn();
+    await operatorSignIn(page, { base, tenantId: creds.tenantId, ...operator });
     await page.getByRole('link', { name: 'Audit log' }).first().click();
     await expect.poll(() => page.getByTestId('chain-status').textContent(), { timeout: 15_000 }).toContain('Intact');
     const actions = async () => (await page.getByTestId('audit-events').locator('tbody tr td:nth-child(3)').allTextContents()).map((a) => a.trim());
     await expect.poll(actions).toEqual(expect.arrayContaining(['liveness.settings.update', 'face.enrol', 'liveness.session.complete', 'face.verify', 'passkey.register', 'transaction.create', 'transaction.approve']));
-    await checkA11y('47-journey-audit');
+    await checkA11y(b, '47-journey-audit');
     await page.getByRole('link', { name: 'Subjects' }).click();
     await expect.poll(() => page.getByTestId('subjects').textContent()).toContain('journey-customer');
     await page.getByRole('button', { name: 'Lock state of journey-customer' }).click();
     await expect.poll(() => page.getByTestId('face-state').textContent()).toBe('active');
     await page.getByRole('link', { name: 'Dashboard' }).first().click();
     await expect.poll(() => page.getByTestId('stats').textContent()).toMatch(/\d+ API requests/);
-    await checkA11y('48-journey-dashboard');
+    await checkA11y(b, '48-journey-dashboard');
   }, 120_000);
 });

@@ -1,11 +1,12 @@
 import { createAuthloopClient } from '@authloop/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, createAdminOperator } from './support/adminOperator.ts';
+import { checkA11y } from './support/checkA11y.ts';
 import { openBrowser } from './support/openBrowser.ts';
 import type { TestBrowser } from './support/openBrowser.ts';
+import { operatorSignIn, submitOperatorSignIn } from './support/operatorSignIn.ts';
 import { startWebServer } from './support/startWebServer.ts';
 import type { WebServer } from './support/startWebServer.ts';
-
-const PASSWORD = 'correct-fjord-lamp-quiz';
 
 /**
  * The operator's passkey second factor in real headless Chromium against the real server (whose
@@ -20,7 +21,7 @@ describe('web app, operator passkey second factor, in Chromium', () => {
 
   beforeAll(async () => {
     s = await startWebServer('pglite', { issuerIsBase: true });
-    await s.harness.app.services.operators.create({ tenantId: s.tenantId, email: 'admin@bank.test', role: 'admin', password: PASSWORD }, { type: 'system', id: null });
+    await createAdminOperator(s);
     b = await openBrowser({ url: `${s.base}/admin/sign-in` });
   });
   afterAll(async () => {
@@ -28,34 +29,20 @@ describe('web app, operator passkey second factor, in Chromium', () => {
     await s?.close();
   });
 
-  async function checkA11y(name: string) {
-    await b.screenshot(name);
-    expect(await b.axe(), `axe on ${name}`).toEqual([]);
-  }
-
-  const signInWithPassword = async () => {
-    const { page } = b;
-    await page.getByLabel('Tenant id').fill(s.tenantId);
-    await page.getByLabel('Email').fill('admin@bank.test');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  };
-
   const credentialCount = async () => (await b.cdp.send('WebAuthn.getCredentials', { authenticatorId: b.authenticatorId })).credentials.length;
 
   it('registers a passkey for the operator after a password sign-in', async () => {
     const { page } = b;
-    await signInWithPassword();
-    await expect.poll(() => page.getByTestId('operator-signed-in').textContent()).toContain('admin@bank.test');
+    await operatorSignIn(page, { tenantId: s.tenantId, ...ADMIN });
     const card = page.getByTestId('operator-passkey');
     await expect.poll(() => card.textContent()).toContain('no passkey');
-    await checkA11y('40-operator-no-passkey');
+    await checkA11y(b, '40-operator-no-passkey');
 
     await page.getByRole('button', { name: 'Register a passkey' }).click();
     await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('Passkey registered. Your next sign-in asks for it.');
     await expect.poll(() => card.textContent()).toContain('passkey registered');
     expect(await credentialCount()).toBe(1);
-    await checkA11y('41-operator-passkey-registered');
+    await checkA11y(b, '41-operator-passkey-registered');
   });
 
   it('then refuses to finish sign-in with the password alone and signs in with password + passkey', async () => {
@@ -63,11 +50,11 @@ describe('web app, operator passkey second factor, in Chromium', () => {
     await page.getByRole('button', { name: 'Sign out operator' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
 
-    await signInWithPassword();
+    await submitOperatorSignIn(page, { tenantId: s.tenantId, ...ADMIN });
     await expect.poll(() => page.getByTestId('operator-mfa').textContent()).toContain('Confirm with your passkey');
     // The password was right, but there is no operator session and the admin pages still ask for a sign-in.
     expect(await page.evaluate(`sessionStorage.getItem('authloop.operator')`)).toBeNull();
-    await checkA11y('42-operator-passkey-step');
+    await checkA11y(b, '42-operator-passkey-step');
 
     await page.getByRole('button', { name: 'Use passkey' }).click();
     await expect.poll(() => page.getByTestId('operator-signed-in').textContent(), { timeout: 15_000 }).toContain('admin@bank.test');
@@ -80,6 +67,6 @@ describe('web app, operator passkey second factor, in Chromium', () => {
     await expect.poll(() => page.getByTestId('audit-events').textContent()).toContain('operator.sign-in');
     await page.getByRole('link', { name: 'API clients' }).first().click();
     await expect.poll(() => page.getByTestId('clients').textContent()).toContain('web test client');
-    await checkA11y('43-operator-mfa-admin');
+    await checkA11y(b, '43-operator-mfa-admin');
   });
 });

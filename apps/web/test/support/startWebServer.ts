@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import type { TestDriver } from '@authloop/store';
 import { clientScopes } from '../../../server/src/modules/auth/scopes.ts';
 import { createHarness } from '../../../server/test/harness.ts';
 import { closeTestFaceEngine, testModelsDir } from '../../../server/test/support/faceEngine.ts';
 import type { Harness } from '../../../server/test/harness.ts';
 import { ensureWebBuild } from '../../scripts/ensureWebBuild.ts';
+import { freePort } from './freePort.ts';
 
 /** The real server with the built web app, on a free port, and one tenant set up for passkeys. */
 export interface WebServer {
@@ -40,16 +40,4 @@ export async function startWebServer(driver: TestDriver = 'pglite', { face = fal
       await harness.close();
       if (face) await closeTestFaceEngine();
     } };
-}
-
-/** A TCP port free on 127.0.0.1 right now (the OS picks it; it is released before returning). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => (typeof a === 'object' && a !== null ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
 }
