@@ -7,6 +7,7 @@ import { createHarness } from './harness.ts';
 import { clientScopes } from '../src/modules/auth/scopes.ts';
 import { faceRepository } from '../src/modules/face/faceRepository.ts';
 import { meanTemplate } from '../src/modules/face/templateMath.ts';
+import { sealTemplate, templateAad } from '../src/modules/face/sealedTemplate.ts';
 import { templateVault } from '../src/modules/face/templateVault.ts';
 import { closeTestFaceEngine, lfwImage, testFaceEngine } from './support/faceEngine.ts';
 
@@ -125,7 +126,7 @@ describe.each(testDrivers())('Face API on %s', (driver) => {
     expect(m.score).toBeCloseTo(fused.score, 3);
     const row = await faceRepository(h.db).get(a.tenantId, id);
     if (row === null) throw new Error('no row');
-    const opened = await templateVault({ tenantKeys: h.app.services.tenantKeys }).open(h.db, row);
+    const opened = await templateVault({ tenantKeys: h.app.services.tenantKeys, subjectKeys: h.app.services.subjectKeys }).open(h.db, row);
     expect(opened.samples.map((x) => x.template.vectors[0]?.magnitude)).toEqual([t1, t2, t3].map((t) => t.vectors[0]?.magnitude));
     const other = await verify(a, id, OTHER);
     const otherProbe = (await engine.analyze(OTHER)).template;
@@ -173,17 +174,42 @@ describe.each(testDrivers())('Face API on %s', (driver) => {
     h.app.server.log.level = 'silent';
     expect((await verify(a, other, SAME)).statusCode).toBe(500);
 
-    // Rotating the tenant data key and re-keying re-encrypts every template, and verification still works.
+    // Each template is sealed under its subject's own key (crypto-shredding on erasure).
     await h.db.query('DELETE FROM face_templates WHERE subject_id = $1', [other]);
-    const before = rows.find((r) => r.subject_id === idA)?.key_id;
+    const subjectKeyOf = async (id: string) => (await h.app.services.subjectKeys.existing(a.tenantId, id))?.keyId;
+    expect(rows.find((r) => r.subject_id === idA)?.key_id).toBe(await subjectKeyOf(idA));
+    expect(rows.every((r) => r.key_id.startsWith('sk_'))).toBe(true);
+
+    // A template sealed by an earlier version directly under the tenant key still opens, and re-keying moves it to the subject key.
+    const vault = templateVault({ tenantKeys: h.app.services.tenantKeys, subjectKeys: h.app.services.subjectKeys });
+    const rowA = await faceRepository(h.db).get(a.tenantId, idA);
+    if (rowA === null) throw new Error('no row');
+    const tenantKey = await h.app.services.tenantKeys.current(a.tenantId);
+    const legacy = sealTemplate(tenantKey.key, await vault.open(h.db, rowA), templateAad(a.tenantId, idA, rowA.id));
+    await h.db.query('UPDATE face_templates SET key_id = $1, sealed = $2 WHERE subject_id = $3', [tenantKey.keyId, legacy, idA]);
+    expect((await verify(a, idA, SAME)).json<Verify>().match).toBe(true);
+
+    // Rotating the tenant data key and re-keying: the legacy template moves to its subject key and
+    // every subject key is re-wrapped under the new tenant key; verification still works.
     const newKey = await h.app.services.tenantKeys.create(a.tenantId);
+    expect(newKey).not.toBe(tenantKey.keyId);
     const rekey = await h.app.server.inject({ method: 'POST', url: '/v1/face/rekey', headers: a.auth });
     expect(rekey.statusCode, rekey.body).toBe(200);
-    expect(rekey.json<{ rekeyed: number; keyId: string }>().keyId).toBe(newKey);
+    expect(rekey.json<{ rekeyed: number; keyId: string }>()).toMatchObject({ keyId: newKey });
+    expect(rekey.json<{ rekeyed: number }>().rekeyed).toBeGreaterThanOrEqual(2);
     const keyIds = await h.db.query<{ key_id: string }>('SELECT DISTINCT key_id FROM face_templates WHERE tenant_id = $1', [a.tenantId]);
-    expect(keyIds.map((k) => k.key_id)).toEqual([newKey]);
-    expect(newKey).not.toBe(before);
+    expect(keyIds.every((k) => k.key_id.startsWith('sk_'))).toBe(true);
+    const wrapping = await h.db.query<{ tenant_key_id: string }>('SELECT DISTINCT tenant_key_id FROM subject_keys WHERE tenant_id = $1', [a.tenantId]);
+    expect(wrapping.map((w) => w.tenant_key_id)).toEqual([newKey]);
     expect((await verify(a, idA, SAME)).json<Verify>().match).toBe(true);
+    // A second run has nothing left to do.
+    expect((await h.app.server.inject({ method: 'POST', url: '/v1/face/rekey', headers: a.auth })).json<{ rekeyed: number }>().rekeyed).toBe(0);
+
+    // Erasure destroys the subject key: a copy of the row taken before (a backup) no longer opens.
+    const backup = await faceRepository(h.db).get(a.tenantId, idA);
+    if (backup === null) throw new Error('no row');
+    expect((await h.app.server.inject({ method: 'POST', url: `/v1/subjects/${idA}/erasure`, headers: a.auth })).statusCode).toBe(200);
+    await expect(vault.open(h.db, backup)).rejects.toThrow(/no longer exists/);
   });
 
   it('documents the face endpoints and their error codes in OpenAPI', async () => {

@@ -39,7 +39,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
   const livenessAnalyzer = lazyAnalyzer(deps.livenessAnalyzer, config.modelsDir);
   const compliance = createComplianceServices({ config, db, clock, audit, tokens, tenantKeys, keys });
   const liveness = livenessService({ db, audit, tenantKeys, keys, subjects: subjectService({ db, audit }), clock, issuer: config.issuer, engine: deps.engine, analyzer: livenessAnalyzer.get });
-  const faceFactor = livenessFaceFactor({ liveness, enrolledTemplate: enrolledFaceTemplate({ db, tenantKeys }) });
+  const faceFactor = livenessFaceFactor({ liveness, enrolledTemplate: enrolledFaceTemplate({ db, tenantKeys, subjectKeys: compliance.subjectKeys }) });
   return {
     keys,
     tenantKeys,
@@ -53,7 +53,7 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
     principalStatus: principalStatus({ db, clock }),
     sessions: sessionService({ db, tokens, clock, refreshTtlS: config.refreshTokenTtlS }),
     subjects: subjectService({ db, audit }),
-    face: faceService({ db, engine: deps.engine, tenantKeys, audit, clock, subjects: subjectService({ db, audit }) }),
+    face: faceService({ db, engine: deps.engine, tenantKeys, subjectKeys: compliance.subjectKeys, audit, clock, subjects: subjectService({ db, audit }) }),
     passkeys,
     liveness,
     livenessAnalyzer,

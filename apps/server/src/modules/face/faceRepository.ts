@@ -135,8 +135,9 @@ export function faceRepository(db: Queryable) {
       return Number(row?.n ?? 0);
     },
     /** Up to `limit` rows sealed under a key other than `keyId`, locked for update. */
-    async sealedWithOtherKey(tenantId: string, keyId: string, limit: number): Promise<TemplateRow[]> {
-      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM face_templates WHERE tenant_id = $1 AND key_id <> $2 ORDER BY subject_id LIMIT $3 FOR UPDATE`, [tenantId, keyId, limit]);
+    /** Rows sealed directly under a tenant data key (by earlier versions), not under their subject's key. */
+    async sealedWithTenantKey(tenantId: string, limit: number): Promise<TemplateRow[]> {
+      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM face_templates WHERE tenant_id = $1 AND key_id NOT LIKE 'sk\\_%' ORDER BY subject_id LIMIT $2 FOR UPDATE`, [tenantId, limit]);
       return rows.map(toRow);
     },
 

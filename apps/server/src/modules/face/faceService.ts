@@ -4,6 +4,7 @@ import type { Clock } from '../../app/Clock.ts';
 import { AppError } from '../../errors/AppError.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import type { AuditActor } from '../audit/AuditEvent.ts';
+import type { SubjectKeyService } from '../privacy/subjectKeyService.ts';
 import type { SubjectService } from '../subjects/subjectService.ts';
 import type { TenantKeyService } from '../tenants/tenantKeyService.ts';
 import { checkFaceQuality } from './checkFaceQuality.ts';
@@ -37,8 +38,8 @@ export interface FaceStatus {
  * Face enrolment, 1:1 verification, 1:N identification and erasure for a tenant's subjects, with
  * templates protected at rest, lockout, optional adaptive update, and an audit event for each.
  */
-export function faceService({ db, engine, tenantKeys, audit, clock, subjects }: { db: Database; engine: FaceEngine | undefined; tenantKeys: TenantKeyService; audit: AuditLog; clock: Clock; subjects: SubjectService }) {
-  const ctx: FaceContext = { db, engine, audit, clock, subjects, vault: templateVault({ tenantKeys }), rotations: tenantRotations({ tenantKeys }) };
+export function faceService({ db, engine, tenantKeys, subjectKeys, audit, clock, subjects }: { db: Database; engine: FaceEngine | undefined; tenantKeys: TenantKeyService; subjectKeys: SubjectKeyService; audit: AuditLog; clock: Clock; subjects: SubjectService }) {
+  const ctx: FaceContext = { db, engine, audit, clock, subjects, vault: templateVault({ tenantKeys, subjectKeys }), rotations: tenantRotations({ tenantKeys }) };
   return {
     /** True when an engine is configured. */
     get available(): boolean {
@@ -96,28 +97,32 @@ export function faceService({ db, engine, tenantKeys, audit, clock, subjects }: 
     },
 
     /**
-     * Re-encrypts every template of the tenant still sealed under an older data key with the
-     * current one, in batches of `batchSize` rows per transaction. No re-enrolment, no engine.
+     * After the tenant's data key is rotated: moves templates still sealed directly under a tenant
+     * key (earlier versions) to their subject's key, and re-wraps subject keys that an older tenant
+     * key wraps under the current one, in batches of `batchSize` per transaction. Templates sealed
+     * under subject keys are not touched (their keys stay the same). No re-enrolment, no engine.
+     * `rekeyed` counts templates moved plus subject keys re-wrapped.
      */
     async rekey(tenantId: string, actor: AuditActor, { batchSize = 200 }: { batchSize?: number } = {}): Promise<{ rekeyed: number; keyId: string }> {
       let total = 0;
       let keyId = '';
       for (;;) {
         const n = await db.transaction(async (tx) => {
-          const current = await tenantKeys.current(tenantId, tx);
-          keyId = current.keyId;
           const repo = faceRepository(tx);
-          const rows = await repo.sealedWithOtherKey(tenantId, current.keyId, batchSize);
+          const rows = await repo.sealedWithTenantKey(tenantId, batchSize);
           for (const row of rows) {
             const secrets = await ctx.vault.open(tx, row);
             const sealed = await ctx.vault.seal(tx, { tenantId, subjectId: row.subjectId, rowId: row.id }, secrets);
             await repo.updateSealed(tenantId, row.subjectId, { ...sealed, sampleCount: row.sampleCount, updatedAt: row.updatedAt });
           }
-          if (rows.length > 0 || total === 0) await audit.record(tx, { tenantId, actor, action: 'face.rekey', outcome: 'success', details: { templates: rows.length, keyId: current.keyId } });
-          return rows.length;
+          const { rewrapped, tenantKeyId } = await subjectKeys.rewrap(tenantId, batchSize, tx);
+          keyId = tenantKeyId;
+          const done = rows.length + rewrapped;
+          if (done > 0 || total === 0) await audit.record(tx, { tenantId, actor, action: 'face.rekey', outcome: 'success', details: { templates: rows.length, subjectKeys: rewrapped, keyId: tenantKeyId } });
+          return done;
         });
         total += n;
-        if (n < batchSize) return { rekeyed: total, keyId };
+        if (n === 0) return { rekeyed: total, keyId };
       }
     },
 

@@ -44,6 +44,25 @@ export function subjectKeyService({ db, tenantKeys, clock }: { db: Database; ten
     },
     /** The subject's key if it still exists (null after erasure: the data is shredded). */
     existing: (tenantId: string, subjectId: string, tx: Queryable = db) => read(tx, tenantId, subjectId),
+    /**
+     * Re-wraps up to `limit` of the tenant's subject keys that an older tenant data key wraps under
+     * the current one (after `tenantKeys.create`); the subject keys themselves, and so everything
+     * they seal, stay the same. Returns how many it re-wrapped and the current tenant key id.
+     */
+    async rewrap(tenantId: string, limit: number, tx: Queryable = db): Promise<{ rewrapped: number; tenantKeyId: string }> {
+      const current = await tenantKeys.current(tenantId, tx);
+      const rows = await tx.query<{ subject_id: string; key_id: string; tenant_key_id: string; wrapped_key: string }>(
+        'SELECT subject_id, key_id, tenant_key_id, wrapped_key FROM subject_keys WHERE tenant_id = $1 AND tenant_key_id <> $2 ORDER BY subject_id LIMIT $3 FOR UPDATE',
+        [tenantId, current.keyId, limit],
+      );
+      for (const r of rows) {
+        const old = await tenantKeys.byId(tenantId, r.tenant_key_id, tx);
+        const key = decrypt(old, Buffer.from(r.wrapped_key, 'base64'), aad(tenantId, r.subject_id, r.key_id));
+        const wrapped = Buffer.from(encrypt(current.key, key, aad(tenantId, r.subject_id, r.key_id))).toString('base64');
+        await tx.query('UPDATE subject_keys SET tenant_key_id = $3, wrapped_key = $4 WHERE tenant_id = $1 AND subject_id = $2', [tenantId, r.subject_id, current.keyId, wrapped]);
+      }
+      return { rewrapped: rows.length, tenantKeyId: current.keyId };
+    },
     /** Destroys the subject's key (crypto-shredding). Returns whether there was one. */
     async destroy(tenantId: string, subjectId: string, tx: Queryable = db): Promise<boolean> {
       return (await tx.query('DELETE FROM subject_keys WHERE tenant_id = $1 AND subject_id = $2 RETURNING 1', [tenantId, subjectId])).length > 0;
