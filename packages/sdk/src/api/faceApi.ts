@@ -42,7 +42,7 @@ export function faceApi(t: Transport) {
     settings: () => t.json<FaceSettings>({ method: 'GET', path: '/v1/face/settings' }),
     /** `PUT /v1/face/settings`: replaces them (omitted fields take defaults). */
     updateSettings: (settings: FaceSettings) => t.json<FaceSettings>({ method: 'PUT', path: '/v1/face/settings', json: settings }),
-    /** `POST /v1/face/rekey` (`tenant:admin`): re-encrypts the tenant's templates under its current data key, after a key rotation. */
+    /** `POST /v1/face/rekey` (`tenant:admin`), after a data key rotation: re-wraps subject keys under the current tenant key and moves templates sealed by earlier versions to subject keys. */
     rekey: () => t.json<FaceRekey>({ method: 'POST', path: '/v1/face/rekey' }),
   };
 }

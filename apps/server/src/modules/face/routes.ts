@@ -211,7 +211,7 @@ export function faceRoutes({ services, limits = DEFAULT_IMAGE_LIMITS }: { servic
       '/v1/face/rekey',
       {
         config: { auth: { scopes: ['tenant:admin'], kinds: ['client', 'operator'] } },
-        schema: { tags: ['face'], summary: "Re-encrypt the tenant's templates under its current data key (after key rotation)", security: [{ bearer: [] }], response: { 200: rekeyResponse, ...errorResponses(401, 403) } },
+        schema: { tags: ['face'], summary: "After a data key rotation: re-wrap subject keys under the tenant's current data key and move templates sealed by earlier versions to subject keys", security: [{ bearer: [] }], response: { 200: rekeyResponse, ...errorResponses(401, 403) } },
       },
       async (request) => services.face.rekey(principalOf(request).tenantId, actorOf(request)),
     );
