@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeLivenessReason } from '../src/lib/livenessText.ts';
+import { checkA11y } from './support/checkA11y.ts';
 import { openBrowser } from './support/openBrowser.ts';
-import type { TestBrowser } from './support/openBrowser.ts';
 import { makeY4m, sharedData, tempCameraDir } from './support/makeY4m.ts';
 import { startWebServer } from './support/startWebServer.ts';
 import type { WebServer } from './support/startWebServer.ts';
@@ -45,11 +45,6 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
     await s.close();
     cam.cleanup();
   });
-
-  async function checkA11y(b: TestBrowser, name: string) {
-    await b.screenshot(name);
-    expect(await b.axe(), `axe on ${name}`).toEqual([]);
-  }
 
   async function subjectIdOf(externalId: string): Promise<string> {
     const r = await s.harness.db.query<{ id: string }>('SELECT id FROM subjects WHERE tenant_id = $1 AND external_id = $2', [s.tenantId, externalId]);

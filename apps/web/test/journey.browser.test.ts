@@ -63,6 +63,23 @@ describe('a new user on the default install (npm start, no models, no configurat
     await page.getByRole('button', { name: 'Sign out operator' }).click();
   }
 
+  /**
+   * Waits for the liveness check's outcome. A person whose check fails tries again, and so does
+   * this test, once: on two busy cores the server can analyse too few frames of the one-second
+   * smile (the reasons are printed). The check itself is measured on the clips in
+   * packages/engine (liveness.clips.test.ts) and bench/liveness.
+   */
+  async function livenessPasses(retry: () => Promise<void>): Promise<void> {
+    const outcome = () => page.getByTestId('liveness-result').getAttribute('data-passed');
+    await expect.poll(outcome, { timeout: 90_000 }).toMatch(/^(true|false)$/);
+    if ((await outcome()) === 'false') {
+      process.stderr.write(`journey: liveness refused once (${(await page.getByTestId('liveness-reasons').textContent()) ?? ''}); trying again\n`);
+      await retry();
+      await expect.poll(() => page.getByTestId('liveness-result').count(), { timeout: 10_000 }).toBe(0);
+    }
+    await expect.poll(outcome, { timeout: 90_000 }).toBe('true');
+  }
+
   beforeAll(async () => {
     await ensureWebBuild({ log: () => undefined });
     dataDir = mkdtempSync(join(tmpdir(), 'authloop-journey-'));
@@ -162,7 +179,7 @@ describe('a new user on the default install (npm start, no models, no configurat
     await page.getByRole('button', { name: 'Start the face check' }).click();
     await expect.poll(() => page.getByTestId('liveness-prompt').getAttribute('data-challenge'), { timeout: 60_000 }).toBe('smile');
     await b.screenshot('42-journey-face-challenge');
-    await expect.poll(() => page.getByTestId('liveness-result').getAttribute('data-passed'), { timeout: 90_000 }).toBe('true');
+    await livenessPasses(() => page.getByRole('button', { name: 'Try again' }).click());
     await expect.poll(() => page.getByTestId('face-match').isVisible(), { timeout: 90_000 }).toBe(true);
     await checkA11y(b, '43-journey-face-matched');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -193,7 +210,7 @@ describe('a new user on the default install (npm start, no models, no configurat
     expect(await approveButton.isDisabled()).toBe(true); // the face comes first
     await checkA11y(b, '45-journey-payment');
     await page.getByTestId('face-step').getByRole('button', { name: 'Start the face check' }).click();
-    await expect.poll(() => page.getByTestId('liveness-result').getAttribute('data-passed'), { timeout: 90_000 }).toBe('true');
+    await livenessPasses(() => page.getByTestId('face-step').getByRole('button', { name: 'Try the face check again' }).click());
     await expect.poll(() => approveButton.isEnabled()).toBe(true);
     await approveButton.click();
     await expect.poll(() => page.getByTestId('approved').isVisible(), { timeout: 30_000 }).toBe(true);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y as checkA11yOf } from './support/checkA11y.ts';
 import { openBrowser } from './support/openBrowser.ts';
 import type { TestBrowser } from './support/openBrowser.ts';
 import { makeY4m, sharedData, tempCameraDir } from './support/makeY4m.ts';
@@ -29,10 +30,7 @@ describe('web app, person flows, in Chromium', () => {
     cam.cleanup();
   });
 
-  async function checkA11y(name: string) {
-    await b.screenshot(name);
-    expect(await b.axe(), `axe on ${name}`).toEqual([]);
-  }
+  const checkA11y = (name: string) => checkA11yOf(b, name);
 
   it('serves the sign-in screen with a manifest and no serious accessibility problems', async () => {
     const { page } = b;

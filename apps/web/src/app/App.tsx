@@ -17,7 +17,7 @@ function findRoute(path: string) {
 export function App() {
   const path = useLocationPath();
   const found = findRoute(path);
-  const { person, setPerson, operator } = useAppState();
+  const { person, setPerson, operator, bank, tenantId } = useAppState();
   const heading = useRef<HTMLHeadingElement>(null);
   const title = found?.route.title ?? 'Page not found';
   const area = found?.route.area ?? 'person';
@@ -93,7 +93,9 @@ export function App() {
           </p>
         ) : (
           <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-            <found.route.page params={found.params} />
+            {/* Admin pages load with the caller's identity: a different operator (or bank client)
+                remounts the page, so nothing loaded for the previous one stays on screen. */}
+            <found.route.page key={area === 'admin' ? `${tenantId}:${operator?.email ?? ''}:${bank?.clientId ?? ''}` : 'page'} params={found.params} />
           </Suspense>
         )}
       </main>
