@@ -105,6 +105,32 @@ describe.each(testDrivers())('payment approval on %s', (driver) => {
     expect(await audits(tx.id)).toEqual(['transaction.create:success', 'transaction.approve:denied', 'transaction.approve:denied', 'transaction.approve:denied', 'transaction.approve:success']);
   });
 
+  it('records approval attempts for risk and lockout: repeated refused assertions lock the passkey factor until an operator unlocks it', async () => {
+    const t2 = await createPasskeyTenant(h);
+    await h.app.services.policy.set(t2.tenantId, paymentPolicy([{ maxAmountMinor: null, factors: ['passkey'] }], 'never', { maxFailures: 3, windowS: 900, lockS: 900 }), { type: 'system', id: null });
+    const auth2 = await registerSoftPasskey(h, t2);
+    const approve2 = (id: string, payload: object) => h.app.server.inject({ method: 'POST', url: `/v1/transactions/${id}/approve`, headers: t2.subjectAuth, payload });
+    const tx = await createTransaction(h, t2);
+    for (let i = 0; i < 3; i++) {
+      const c = await approvalChallenge(h, t2, tx.id);
+      expect(codeOf(await approve2(tx.id, { credential: auth2.get(c.publicKey, { userVerified: false }) }))).toBe('PASSKEY_USER_NOT_VERIFIED');
+    }
+    const attempts = await h.db.query<{ factor: string; outcome: string }>('SELECT factor, outcome FROM auth_attempts WHERE tenant_id = $1 AND subject_id = $2', [t2.tenantId, t2.subjectId]);
+    expect(attempts.filter((a) => a.factor === 'passkey' && a.outcome === 'failure')).toHaveLength(3);
+    // Locked: even a good assertion is refused before its challenge is spent.
+    const c = await approvalChallenge(h, t2, tx.id);
+    const locked = await approve2(tx.id, { credential: auth2.get(c.publicKey) });
+    expect(locked.statusCode).toBe(423);
+    expect(codeOf(locked)).toBe('FACTOR_LOCKED');
+    const events = await h.db.query<{ action: string }>("SELECT action FROM audit_events WHERE tenant_id = $1 AND action = 'factor.lock'", [t2.tenantId]);
+    expect(events).toHaveLength(1);
+    // An operator (here the bank's client) unlocks; the same assertion then approves, recorded as a success.
+    expect((await h.app.server.inject({ method: 'POST', url: `/v1/subjects/${t2.subjectId}/unlock`, headers: t2.clientAuth, payload: { factor: 'passkey' } })).statusCode).toBeLessThan(300);
+    expect(codeOf(await approve2(tx.id, { credential: auth2.get(c.publicKey) }))).toBe('OK 200');
+    const after = await h.db.query<{ outcome: string }>("SELECT outcome FROM auth_attempts WHERE tenant_id = $1 AND subject_id = $2 AND factor = 'passkey' AND outcome = 'success'", [t2.tenantId, t2.subjectId]);
+    expect(after).toHaveLength(1);
+  });
+
   it('refuses a challenge used once (replay) while the transaction is still pending', async () => {
     const tx = await createTransaction(h, t);
     const c = await approvalChallenge(h, t, tx.id);
@@ -149,11 +175,18 @@ describe.each(testDrivers())('payment approval on %s', (driver) => {
   });
 
   it('takes the required factors from the policy decision and audits its rule and signals', async () => {
+    // One refused approval first, so the risk signals have something to count.
+    const refused = await createTransaction(h, t);
+    expect(codeOf(await approve(refused.id, { credential: auth.get((await approvalChallenge(h, t, refused.id)).publicKey, { userVerified: false }) }))).toBe('PASSKEY_USER_NOT_VERIFIED');
     const small = await createTransaction(h, t, { amount: '999.99' });
     const large = await createTransaction(h, t, { amount: '1000.00' });
     expect([small.requires, large.requires]).toEqual([['passkey'], ['passkey', 'face']]);
     const [row] = await h.db.query<{ details: Record<string, unknown> }>("SELECT details FROM audit_events WHERE tenant_id = $1 AND action = 'transaction.create' AND details->>'transactionId' = $2", [t.tenantId, large.id]);
-    expect(row?.details).toMatchObject({ decision: 'allow', rule: 'actions.approvePayment[1]', factors: 'passkey,face', requires: 'passkey face', amount: '1000.00', currency: 'EUR', 'signal.subjectFailures': 0 });
+    expect(row?.details).toMatchObject({ decision: 'allow', rule: 'actions.approvePayment[1]', factors: 'passkey,face', requires: 'passkey face', amount: '1000.00', currency: 'EUR' });
+    // The risk signals count this subject's refused approvals (this test's and earlier ones').
+    const [failed] = await h.db.query<{ n: number }>("SELECT count(*)::int AS n FROM auth_attempts WHERE tenant_id = $1 AND subject_id = $2 AND outcome = 'failure'", [t.tenantId, t.subjectId]);
+    expect(failed?.n).toBeGreaterThan(0);
+    expect(row?.details['signal.subjectFailures']).toBe(failed?.n);
     expect(typeof row?.details['policyVersion']).toBe('number');
     expect(typeof row?.details['riskScore']).toBe('number');
 

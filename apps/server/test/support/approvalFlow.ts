@@ -56,6 +56,7 @@ export async function approvalChallenge(h: Harness, t: PasskeyTenant, id: string
  * The default policy with these payment rules and liveness requirement (default `never`, so a rule's
  * factors are exactly what a transaction requires), for `services.policy.set` in tests.
  */
-export function paymentPolicy(rules: { maxAmountMinor: number | null; currency?: string; factors: Factor[]; stepUpFactors?: Factor[] }[], liveness: 'always' | 'never' = 'never'): PolicyInput {
-  return { ...defaultPolicy, actions: { ...defaultPolicy.actions, approvePayment: rules }, liveness: { required: liveness, riskAbove: 30 } };
+export function paymentPolicy(rules: { maxAmountMinor: number | null; currency?: string; factors: Factor[]; stepUpFactors?: Factor[] }[], liveness: 'always' | 'never' = 'never', lockout: PolicyInput['lockout'] = { maxFailures: 100, windowS: 900, lockS: 900 }): PolicyInput {
+  // Suites refuse many assertions of one subject on purpose; lockout has its own test with a low limit.
+  return { ...defaultPolicy, actions: { ...defaultPolicy.actions, approvePayment: rules }, liveness: { required: liveness, riskAbove: 30 }, lockout };
 }

@@ -8,6 +8,7 @@ import { assertWithCredential } from '../passkeys/assertWithCredential.ts';
 import type { PaymentClientData } from '../passkeys/parseClientDataJSON.ts';
 import { authenticatorDataOrThrow, clientDataOrThrow, malformedAsAppError } from '../passkeys/parseResponse.ts';
 import type { PasskeyService } from '../passkeys/passkeyService.ts';
+import type { RiskService } from '../policy/riskService.ts';
 import type { AuthenticationResponseInput } from '../passkeys/schema.ts';
 import { AmountError, parseAmount } from './amount.ts';
 import { signApprovalArtifact } from './approvalArtifact.ts';
@@ -45,7 +46,9 @@ function spcMatches(p: PaymentClientData | undefined, t: Transaction, rpId: stri
  * `payment.get` (SPC) response must show the same total; the liveness token (face factor when the
  * transaction requires `face`, liveness alone otherwise) is verified and spent through its seam;
  * then, in one database transaction, the passkey assertion is verified, the artefact signed, the
- * status set and the attempt audited.
+ * status set and the attempt audited. Each refused factor and each approval is recorded with the
+ * risk service (`auth_attempts`: lockout, risk scoring); a factor the lockout policy has locked
+ * answers FACTOR_LOCKED before anything is spent.
  */
 export function approveTransaction(deps: {
   db: Database;
@@ -55,10 +58,11 @@ export function approveTransaction(deps: {
   keys: SigningKeyService;
   issuer: string;
   faceFactor: FaceFactorVerifier;
+  risk: Pick<RiskService, 'recordAttempt' | 'assertNotLocked'>;
   current: (q: Queryable, tenantId: string, id: string, forUpdate: boolean) => Promise<Transaction | null>;
   refuseUnlessPending: (t: Transaction) => void;
 }) {
-  const { db, audit, clock, passkeys, keys, issuer, faceFactor, current, refuseUnlessPending } = deps;
+  const { db, audit, clock, passkeys, keys, issuer, faceFactor, risk, current, refuseUnlessPending } = deps;
   return async (tenantId: string, id: string, subjectId: string, input: ApprovalInput): Promise<{ transaction: Transaction; artifact: string }> => {
     const settings = await passkeys.settingsFor(tenantId);
     const response = input.credential;
@@ -72,6 +76,10 @@ export function approveTransaction(deps: {
     const provided: Factor[] = faceToken === undefined ? ['passkey'] : ['passkey', 'face', 'liveness'];
     const missing = t.requires.filter((f) => !provided.includes(f));
     if (missing.length > 0) throw new AppError('TRANSACTION_FACTOR_REQUIRED', `This transaction also needs: ${missing.join(', ')}.`, { details: { requires: [...t.requires], missing } });
+    const requireFace = t.requires.includes('face');
+    const faceFactorName = requireFace ? 'face' : 'liveness';
+    await risk.assertNotLocked(tenantId, subjectId, 'passkey');
+    if (faceToken !== undefined) await risk.assertNotLocked(tenantId, subjectId, faceFactorName);
 
     const record = await passkeys.challenges.consume(tenantId, `transaction:${id}`, 'transaction');
     if (record.transactionId !== id || record.subjectId !== subjectId || record.nonce === null) throw new AppError('PASSKEY_CEREMONY_MISMATCH', 'This challenge was not issued for this transaction and subject.');
@@ -81,12 +89,14 @@ export function approveTransaction(deps: {
     }
 
     let face: FaceEvidence | null = null;
-    const requireFace = t.requires.includes('face');
     if (faceToken !== undefined) {
       const r = await faceFactor.verify({ tenantId, subjectId, transactionId: id, token: faceToken, requireFace });
       if (!r.ok) {
-        await db.transaction((tx) => audit.record(tx, { tenantId, actor: { type: 'subject', id: subjectId }, action: 'transaction.approve', subjectId, outcome: 'denied', details: { transactionId: id, code: r.code, factor: requireFace ? 'face' : 'liveness' } }));
-        throw new AppError(r.code, `The ${requireFace ? 'face' : 'liveness'} factor was refused: ${r.reason}`, { details: { factor: requireFace ? 'face' : 'liveness' } });
+        await db.transaction(async (tx) => {
+          await audit.record(tx, { tenantId, actor: { type: 'subject', id: subjectId }, action: 'transaction.approve', subjectId, outcome: 'denied', details: { transactionId: id, code: r.code, factor: faceFactorName } });
+          await risk.recordAttempt(tx, { tenantId, subjectId, factor: faceFactorName, outcome: 'failure' });
+        });
+        throw new AppError(r.code, `The ${faceFactorName} factor was refused: ${r.reason}`, { details: { factor: faceFactorName } });
       }
       face = r.evidence;
     }
@@ -98,6 +108,7 @@ export function approveTransaction(deps: {
         const o = await assertWithCredential(tx, { audit, clock, tenantId, subjectId, response, clientData, expectedChallenge: expected.challenge, expectedTypes: ['webauthn.get', 'payment.get'], settings, challengeCode: 'TRANSACTION_CHALLENGE_MISMATCH', keys: passkeys.keys });
         if (!o.ok) {
           await audit.record(tx, { tenantId, actor: { type: 'subject', id: subjectId }, action: 'transaction.approve', subjectId, outcome: 'denied', details: { transactionId: id, code: o.code } });
+          await risk.recordAttempt(tx, { tenantId, subjectId, factor: 'passkey', outcome: 'failure' });
           return { ok: false, code: o.code, message: o.code === 'TRANSACTION_CHALLENGE_MISMATCH' ? 'The signed challenge does not match this transaction (amount, currency, payee or reference changed, or an old challenge).' : o.message };
         }
         const now = clock.now();
@@ -123,6 +134,8 @@ export function approveTransaction(deps: {
         const done = await transactionRepository(tx).decide(tenantId, id, { status: 'approved', at: now, factors: used, credentialId: o.credential.credentialId, artifact });
         if (done === null) return { ok: false, code: 'TRANSACTION_NOT_PENDING', message: 'The transaction changed meanwhile.' };
         await audit.record(tx, { tenantId, actor: { type: 'subject', id: subjectId }, action: 'transaction.approve', subjectId, outcome: 'success', details: { transactionId: id, passkeyId: o.credential.id, factors: used.join(' '), clientDataType: clientData.type } });
+        await risk.recordAttempt(tx, { tenantId, subjectId, factor: 'passkey', outcome: 'success' });
+        if (face !== null) await risk.recordAttempt(tx, { tenantId, subjectId, factor: faceFactorName, outcome: 'success' });
         return { ok: true, transaction: done, artifact };
       }),
     );

@@ -75,7 +75,8 @@ export function transactionService({
   issuer: string;
   /** Decides which factors approving a payment needs (`actions.approvePayment`). */
   policy: Pick<PolicyService, 'decide'>;
-  risk: Pick<RiskService, 'assess'>;
+  /** Scores the subject at creation; records approval attempts and refuses locked factors (lockout policy). */
+  risk: Pick<RiskService, 'assess' | 'recordAttempt' | 'assertNotLocked'>;
   faceFactor?: FaceFactorVerifier;
 }) {
   /** Expires a pending transaction past its expiry (audited); returns the current row. */
@@ -112,7 +113,7 @@ export function transactionService({
     });
   }
 
-  const approval = approveTransaction({ db, audit, clock, passkeys, keys, issuer, faceFactor, current, refuseUnlessPending });
+  const approval = approveTransaction({ db, audit, clock, passkeys, keys, issuer, faceFactor, risk, current, refuseUnlessPending });
 
   return {
     /**
