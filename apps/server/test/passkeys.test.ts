@@ -101,6 +101,29 @@ describe.each(cases)('passkeys on %s with the %s challenge store', (driver, stor
     expect(ok.statusCode).toBe(200);
   });
 
+  it('records sign-in attempts for lockout: refused assertions lock the passkey factor, and a locked subject cannot sign in until unlocked', async () => {
+    const s = await createPasskeyTenant(h, { externalId: `lockout-${store}` });
+    const current = await h.app.services.policy.get(s.tenantId);
+    await h.app.services.policy.set(s.tenantId, { ...current.policy, lockout: { maxFailures: 2, windowS: 900, lockS: 900 } }, { type: 'system', id: null });
+    const { auth } = await register(new SoftAuthenticator(), s);
+    for (let i = 0; i < 2; i++) {
+      const bad = auth.get(await signInOptions(s, s.subjectId), { userVerified: false });
+      expect(codeOf(await post('/v1/passkeys/authentication/verify', { tenantId: s.tenantId, credential: bad }))).toBe('PASSKEY_USER_NOT_VERIFIED');
+    }
+    const locked = await post('/v1/passkeys/authentication/verify', { tenantId: s.tenantId, credential: auth.get(await signInOptions(s, s.subjectId)) });
+    expect(locked.statusCode).toBe(423);
+    expect(codeOf(locked)).toBe('FACTOR_LOCKED');
+    const audit = await h.db.query<{ action: string; outcome: string; code: string | null }>("SELECT action, outcome, details->>'code' AS code FROM audit_events WHERE tenant_id = $1 AND action IN ('passkey.authenticate', 'factor.lock') ORDER BY seq", [s.tenantId]);
+    expect(audit.map((a) => `${a.action}:${a.outcome}:${a.code ?? ''}`)).toEqual([
+      'passkey.authenticate:denied:PASSKEY_USER_NOT_VERIFIED',
+      'passkey.authenticate:denied:PASSKEY_USER_NOT_VERIFIED',
+      'factor.lock:success:',
+      'passkey.authenticate:denied:FACTOR_LOCKED',
+    ]);
+    expect((await post(`/v1/subjects/${s.subjectId}/unlock`, { factor: 'passkey' }, s.clientAuth)).statusCode).toBeLessThan(300);
+    expect(codeOf(await post('/v1/passkeys/authentication/verify', { tenantId: s.tenantId, credential: auth.get(await signInOptions(s, s.subjectId)) }))).toBe('OK 200');
+  });
+
   it('refuses a replayed assertion, an expired challenge and a wrong origin, each with its code', async () => {
     const { auth } = await register();
     const ro = await signInOptions();

@@ -35,9 +35,9 @@ export async function createServices(deps: Pick<AppDeps, 'config' | 'db' | 'mast
   const audit = auditLog({ tenantKeys, clock });
   const tokens = tokenService({ keys, clock, issuer: config.issuer, ttlS: config.accessTokenTtlS });
   const challengeStore = deps.redis ? redisChallengeStore({ redis: deps.redis, clock }) : databaseChallengeStore({ db, clock });
-  const passkeys = passkeyService({ db, audit, clock, store: challengeStore, defaults: passkeyDefaultsFor(config.issuer) });
-  const livenessAnalyzer = lazyAnalyzer(deps.livenessAnalyzer, config.modelsDir);
   const compliance = createComplianceServices({ config, db, clock, audit, tokens, tenantKeys, keys });
+  const passkeys = passkeyService({ db, audit, clock, store: challengeStore, defaults: passkeyDefaultsFor(config.issuer), risk: compliance.risk });
+  const livenessAnalyzer = lazyAnalyzer(deps.livenessAnalyzer, config.modelsDir);
   const liveness = livenessService({ db, audit, tenantKeys, keys, subjects: subjectService({ db, audit }), clock, issuer: config.issuer, engine: deps.engine, analyzer: livenessAnalyzer.get });
   const faceFactor = livenessFaceFactor({ liveness, enrolledTemplate: enrolledFaceTemplate({ db, tenantKeys, subjectKeys: compliance.subjectKeys }) });
   return {

@@ -2,6 +2,7 @@ import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import type { AuthenticatorTransportFuture, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import type { Database } from '@authloop/store';
 import type { Clock } from '../../app/Clock.ts';
+import type { RiskService } from '../policy/riskService.ts';
 import { AppError } from '../../errors/AppError.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import type { AuditActor } from '../audit/AuditEvent.ts';
@@ -9,6 +10,7 @@ import { subjectRepository } from '../subjects/subjectRepository.ts';
 import type { Subject } from '../subjects/subjectRepository.ts';
 import { tenantRepository } from '../tenants/tenantRepository.ts';
 import { assertWithCredential } from './assertWithCredential.ts';
+import type { CredentialAssertion } from './assertWithCredential.ts';
 import type { ChallengeStore } from './ChallengeStore.ts';
 import { challengeService, randomChallenge } from './challengeService.ts';
 import { credentialRepository } from './credentialRepository.ts';
@@ -26,7 +28,15 @@ const asTransports = (t: readonly string[]) => t.filter((x): x is AuthenticatorT
  * Passkeys for subjects: registration and authentication ceremonies with server-side single-use
  * challenges, per-tenant RP ID and origins, and credential management (list, rename, revoke).
  */
-export function passkeyService({ db, audit, clock, store, defaults }: { db: Database; audit: AuditLog; clock: Clock; store: ChallengeStore; defaults: PasskeyDefaults }) {
+export function passkeyService({ db, audit, clock, store, defaults, risk }: {
+  db: Database;
+  audit: AuditLog;
+  clock: Clock;
+  store: ChallengeStore;
+  defaults: PasskeyDefaults;
+  /** Sign-in attempts are recorded for lockout and risk, and a locked passkey factor refuses sign-in. */
+  risk?: Pick<RiskService, 'recordAttempt' | 'lockedFactor'> | undefined;
+}) {
   const challenges = challengeService({ store, clock });
   const registration = registerPasskey({ db, audit, clock, challenges });
   const keys = publicKeyCache();
@@ -93,8 +103,11 @@ export function passkeyService({ db, audit, clock, store, defaults }: { db: Data
       const record = await challenges.consume(tenantId, clientData.challenge, 'authentication');
       const outcome = await malformedAsAppError(() =>
         db.transaction(async (tx) => {
-          const o = await assertWithCredential(tx, { audit, clock, tenantId, subjectId: record.subjectId, response, clientData, expectedChallenge: record.challenge, expectedTypes: ['webauthn.get'], settings, keys });
-          const subjectId = o.ok ? o.credential.subjectId : record.subjectId;
+          const asserted = await assertWithCredential(tx, { audit, clock, tenantId, subjectId: record.subjectId, response, clientData, expectedChallenge: record.challenge, expectedTypes: ['webauthn.get'], settings, keys });
+          const subjectId = asserted.ok ? asserted.credential.subjectId : record.subjectId;
+          // A valid passkey of a subject whose passkey factor the lockout policy locked is refused too.
+          const lock = asserted.ok && risk !== undefined ? await risk.lockedFactor(tenantId, asserted.credential.subjectId, 'passkey', tx) : null;
+          const o: CredentialAssertion = lock === null ? asserted : { ok: false, code: 'FACTOR_LOCKED', message: lock, reason: 'credential' };
           await audit.record(tx, {
             tenantId,
             actor: { type: 'subject', id: subjectId },
@@ -103,6 +116,8 @@ export function passkeyService({ db, audit, clock, store, defaults }: { db: Data
             outcome: o.ok ? 'success' : 'denied',
             details: o.ok ? { passkeyId: o.credential.id } : { code: o.code },
           });
+          // After the audit record, so a lock this failure causes follows it in the chain.
+          if (subjectId !== null && risk !== undefined && lock === null) await risk.recordAttempt(tx, { tenantId, subjectId, factor: 'passkey', outcome: o.ok ? 'success' : 'failure' });
           return o;
         }),
       );

@@ -79,6 +79,12 @@ export function riskService({ db, audit, policy, clock }: { db: Database; audit:
     /** The subject's currently locked factors. */
     locks: (tenantId: string, subjectId: string) => riskRepository(db).locks(tenantId, subjectId, clock.now()),
 
+    /** A message when `factor` is locked for the subject, else null (for callers that refuse inside their own transaction). */
+    async lockedFactor(tenantId: string, subjectId: string, factor: string, tx: Queryable = db): Promise<string | null> {
+      const lock = (await riskRepository(tx).locks(tenantId, subjectId, clock.now())).find((l) => l.factor === factor);
+      return lock === undefined ? null : `The ${factor} factor is locked for this subject after repeated failures${lock.lockedUntil === null ? '' : ` (until ${lock.lockedUntil.toISOString()})`}.`;
+    },
+
     /** Throws FACTOR_LOCKED when `factor` is locked for the subject. */
     async assertNotLocked(tenantId: string, subjectId: string, factor: string, tx: Queryable = db): Promise<void> {
       const lock = (await riskRepository(tx).locks(tenantId, subjectId, clock.now())).find((l) => l.factor === factor);
