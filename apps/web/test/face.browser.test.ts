@@ -63,16 +63,21 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
     await expect.poll(() => page.getByTestId('connected').textContent()).toContain(s.tenantId);
   }
 
+  /** Connects the bank console, starts a session for `externalId` and opens the enrol page. */
+  async function openEnrolAs(page: Page, externalId: string) {
+    await connectBank(page);
+    await page.getByLabel('Customer id at the bank (externalId)').fill(externalId);
+    await page.getByRole('button', { name: 'Find or create' }).click();
+    await page.getByRole('button', { name: 'Start a session as this person' }).click();
+    await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Enrol face' }).first().click();
+  }
+
   it('enrols the live face from the camera and shows the result per picture', async () => {
     const b = await openBrowser({ url: `${s.base}/`, y4m: live });
     try {
       const { page } = b;
-      await connectBank(page);
-      await page.getByLabel('Customer id at the bank (externalId)').fill('face-customer-1');
-      await page.getByRole('button', { name: 'Find or create' }).click();
-      await page.getByRole('button', { name: 'Start a session as this person' }).click();
-      await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
-      await page.getByRole('link', { name: 'Enrol face' }).first().click();
+      await openEnrolAs(page, 'face-customer-1');
       await expect.poll(() => page.evaluate(`document.querySelector('video')?.videoWidth ?? 0`), { timeout: 15_000 }).toBe(640);
       // The server measures preview frames: the face box is drawn where the face is.
       await expect.poll(() => page.getByTestId('face-box').count(), { timeout: 30_000 }).toBe(1);
@@ -98,12 +103,7 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
     const b = await openBrowser({ url: `${s.base}/`, y4m: far });
     try {
       const { page } = b;
-      await connectBank(page);
-      await page.getByLabel('Customer id at the bank (externalId)').fill('face-customer-far');
-      await page.getByRole('button', { name: 'Find or create' }).click();
-      await page.getByRole('button', { name: 'Start a session as this person' }).click();
-      await expect.poll(() => page.getByTestId('signed-in').isVisible()).toBe(true);
-      await page.getByRole('link', { name: 'Enrol face' }).first().click();
+      await openEnrolAs(page, 'face-customer-far');
       await expect.poll(() => page.locator('[data-testid=quality-hints] li[data-hint=move-closer]').count(), { timeout: 30_000 }).toBe(1);
       expect(await page.getByTestId('quality-hints').textContent()).toContain('Move closer');
       const box = await page.getByTestId('face-box').boundingBox();

@@ -77,20 +77,11 @@ const toSession = (r: Row): LivenessSessionRow => ({
 });
 
 /** The result written when a session ends. */
-export interface LivenessCompletion {
+export type LivenessCompletion = Pick<LivenessSessionRow, 'reasons' | 'scores' | 'challengeResults' | 'keyId' | 'meshEnc' | 'templateEnc' | 'templateHash' | 'tokenJti' | 'tokenExpiresAt'> & {
   readonly status: 'passed' | 'failed';
   readonly completedAt: Date;
   readonly passed: boolean;
-  readonly reasons: readonly string[];
-  readonly scores: unknown;
-  readonly challengeResults: unknown;
-  readonly keyId: string | null;
-  readonly meshEnc: Uint8Array | null;
-  readonly templateEnc: Uint8Array | null;
-  readonly templateHash: string | null;
-  readonly tokenJti: string | null;
-  readonly tokenExpiresAt: Date | null;
-}
+};
 
 /** Storage of liveness sessions and frame digests; every call is scoped by tenant. */
 export function livenessRepository(db: Queryable) {
