@@ -63,6 +63,15 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
     await expect.poll(() => page.getByTestId('connected').textContent()).toContain(s.tenantId);
   }
 
+  /** Connects the bank console and starts a face sign-in (liveness check first) as `externalId`. */
+  async function startFaceSignIn(page: Page, externalId: string) {
+    await connectBank(page);
+    await page.getByRole('link', { name: 'Sign in' }).first().click();
+    await page.getByRole('button', { name: 'Use my face' }).click();
+    await page.getByLabel('Your customer id').fill(externalId);
+    await page.getByRole('button', { name: 'Start the face check' }).click();
+  }
+
   /** Connects the bank console, starts a session for `externalId` and opens the enrol page. */
   async function openEnrolAs(page: Page, externalId: string) {
     await connectBank(page);
@@ -120,11 +129,7 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
     const b = await openBrowser({ url: `${s.base}/`, y4m: live });
     try {
       const { page } = b;
-      await connectBank(page);
-      await page.getByRole('link', { name: 'Sign in' }).first().click();
-      await page.getByRole('button', { name: 'Use my face' }).click();
-      await page.getByLabel('Your customer id').fill('face-customer-1');
-      await page.getByRole('button', { name: 'Start the face check' }).click();
+      await startFaceSignIn(page, 'face-customer-1');
       // The prompt for the one challenge appears while the stream runs.
       await expect.poll(() => page.locator('[data-testid=liveness-prompt][data-challenge]').count(), { timeout: 60_000 }).toBe(1);
       expect(await page.getByTestId('liveness-prompt').getAttribute('data-challenge')).toBe('smile');
@@ -149,11 +154,7 @@ describe('web app, face enrolment and face sign-in with liveness, in Chromium', 
     const b = await openBrowser({ url: `${s.base}/`, y4m: still });
     try {
       const { page } = b;
-      await connectBank(page);
-      await page.getByRole('link', { name: 'Sign in' }).first().click();
-      await page.getByRole('button', { name: 'Use my face' }).click();
-      await page.getByLabel('Your customer id').fill('face-customer-1');
-      await page.getByRole('button', { name: 'Start the face check' }).click();
+      await startFaceSignIn(page, 'face-customer-1');
       await expect.poll(() => page.getByTestId('liveness-result').getAttribute('data-passed'), { timeout: 60_000 }).toBe('false');
       const items = page.getByTestId('liveness-reasons').locator('li');
       const reasons: string[] = [];
